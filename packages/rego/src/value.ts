@@ -86,8 +86,28 @@ function numberKey(n: number | bigint): string {
   return Object.is(n, -0) ? '0' : String(n)
 }
 
-/** Canonical key: equal Rego values have equal keys. */
+/**
+ * Canonical key: equal Rego values have equal keys. A top-level string is `"` + the raw text (the
+ * hot path of object lookups); inside composites strings are length-prefixed so keys stay
+ * unambiguous.
+ */
 export function key(v: Value): string {
+  if (typeof v === 'string') {
+    // reuse the key string so its hash is computed once (V8 caches hashes per string object)
+    let k = stringKeys.get(v)
+    if (k === undefined) {
+      if (stringKeys.size > 200_000) stringKeys.clear()
+      k = '"' + v
+      stringKeys.set(v, k)
+    }
+    return k
+  }
+  return innerKey(v)
+}
+
+const stringKeys = new Map<string, string>()
+
+function innerKey(v: Value): string {
   if (v === null) return 'n'
   switch (typeof v) {
     case 'boolean':
@@ -96,14 +116,16 @@ export function key(v: Value): string {
     case 'bigint':
       return '#' + numberKey(v)
     case 'string':
-      return JSON.stringify(v)
+      // length-prefixed: unambiguous without escaping
+      return 's' + v.length + ':' + v
     default:
-      if (Array.isArray(v)) return '[' + v.map(key).join(',') + ']'
+      if (Array.isArray(v)) return '[' + v.map(innerKey).join(',') + ']'
       if (v instanceof RegoObject) {
-        const ks = [...v.entries.keys()].sort()
-        return '{' + ks.map(k => k + ':' + key(v.entries.get(k)![1])).join(',') + '}'
+        const parts: string[] = []
+        for (const [k, x] of v.entries.values()) parts.push(innerKey(k) + ':' + innerKey(x))
+        return '{' + parts.sort().join(',') + '}'
       }
-      return '<' + [...v.items.keys()].sort().join(',') + '>'
+      return '<' + [...v.items.values()].map(innerKey).sort().join(',') + '>'
   }
 }
 
