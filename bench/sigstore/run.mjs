@@ -25,7 +25,7 @@ const run = spawnSync(
   [
     '--no-warnings',
     '--import',
-    path.join(root, 'packages/sigstore/scripts/register.mjs'),
+    path.join(root, 'scripts/ts-register.mjs'),
     path.join(import.meta.dirname, 'bench.ts'),
     ...process.argv.slice(2)
   ],

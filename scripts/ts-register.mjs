@@ -1,5 +1,6 @@
-// Lets Node run the TypeScript sources directly (built-in type stripping): relative `.js`
-// specifiers that have no `.js` file resolve to the `.ts` source next to them.
+// Lets Node run the TypeScript sources directly (built-in type stripping) for the conformance
+// runners and benchmarks: relative `.js` specifiers with no `.js` file resolve to the `.ts` source
+// beside them (NodeNext style). Shipped code runs from the ncc bundles instead.
 import { registerHooks } from 'node:module'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
