@@ -1,0 +1,170 @@
+/**
+ * go.mod (+ go.sum hashes). `require` entries are the components; `replace` is applied (a local
+ * path replacement makes the module first-party); `retract`, `exclude`, `tool`, `godebug` and
+ * `ignore` blocks are not requirements.
+ */
+import type { GraphBuilder, Hash } from '../model.js'
+import type { ParseInput } from './types.js'
+import { base64Hash, malformed, purl } from '../util.js'
+
+interface Directive {
+  verb: string
+  args: string[]
+  comment: string
+  line: number
+}
+
+/** Tokenises go.mod into directives, expanding `verb ( ... )` blocks. */
+function readGoMod(input: ParseInput): Directive[] {
+  const out: Directive[] = []
+  const lines = input.text.split('\n')
+  let block: string | undefined
+  let blockLine = 0
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].replace(/\r$/, '')
+    const ci = commentIndex(raw)
+    const code = (ci >= 0 ? raw.slice(0, ci) : raw).trim()
+    const comment = ci >= 0 ? raw.slice(ci + 2).trim() : ''
+    if (!code) continue
+    const tokens = tokenize(code, input.file, i + 1)
+    if (block !== undefined) {
+      if (tokens.length === 1 && tokens[0] === ')') {
+        block = undefined
+        continue
+      }
+      out.push({ verb: block, args: tokens, comment, line: i + 1 })
+      continue
+    }
+    if (tokens.length === 2 && tokens[1] === '(') {
+      block = tokens[0]!
+      blockLine = i + 1
+      continue
+    }
+    out.push({ verb: tokens[0], args: tokens.slice(1), comment, line: i + 1 })
+  }
+  if (block !== undefined)
+    throw malformed(input.file, blockLine, `go.mod: unterminated "${block} (" block`)
+  return out
+}
+
+function commentIndex(line: string): number {
+  let inQuote: string | undefined
+  for (let i = 0; i < line.length - 1; i++) {
+    const c = line[i]
+    if (inQuote) {
+      if (c === '\\' && inQuote === '"') i++
+      else if (c === inQuote) inQuote = undefined
+    } else if (c === '"' || c === '`') inQuote = c
+    else if (c === '/' && line[i + 1] === '/') return i
+  }
+  return -1
+}
+
+function tokenize(code: string, file: string, line: number): string[] {
+  const out: string[] = []
+  let i = 0
+  while (i < code.length) {
+    const c = code[i]
+    if (c === ' ' || c === '\t') {
+      i++
+      continue
+    }
+    if (c === '"' || c === '`') {
+      const end = code.indexOf(c, i + 1)
+      if (end < 0) throw malformed(file, line, 'go.mod: unterminated string')
+      out.push(code.slice(i + 1, end))
+      i = end + 1
+      continue
+    }
+    let j = i
+    while (j < code.length && code[j] !== ' ' && code[j] !== '\t') j++
+    out.push(code.slice(i, j))
+    i = j
+  }
+  return out
+}
+
+function goPurl(module: string, version: string): string {
+  const slash = module.lastIndexOf('/')
+  return slash < 0
+    ? purl('golang', undefined, module, version)
+    : purl('golang', module.slice(0, slash), module.slice(slash + 1), version)
+}
+
+function isLocalPath(p: string): boolean {
+  return p.startsWith('./') || p.startsWith('../') || p.startsWith('/') || p === '.' || p === '..'
+}
+
+export function parseGoMod(input: ParseInput, b: GraphBuilder): void {
+  const directives = readGoMod(input)
+  const moduleDir = directives.find(d => d.verb === 'module')
+  if (!moduleDir || moduleDir.args.length !== 1)
+    throw malformed(input.file, moduleDir?.line ?? 1, 'go.mod: missing or invalid module directive')
+  const modulePath = moduleDir.args[0]
+  const rootId = b.addLocal(`local:${input.dir}`, {
+    name: modulePath,
+    path: input.dir,
+    kind: 'root',
+    type: 'golang'
+  })
+  // replace old [v] => new [v]
+  const replaces = new Map<string, { path: string; version?: string }>()
+  for (const d of directives) {
+    if (d.verb !== 'replace') continue
+    const arrow = d.args.indexOf('=>')
+    if (arrow < 1 || arrow > 2 || d.args.length < arrow + 2 || d.args.length > arrow + 3)
+      throw malformed(input.file, d.line, 'go.mod: invalid replace directive')
+    const key = arrow === 2 ? `${d.args[0]}@${d.args[1]}` : d.args[0]
+    const target = d.args[arrow + 1]
+    const tv = d.args[arrow + 2]
+    replaces.set(key, { path: target, ...(tv !== undefined ? { version: tv } : {}) })
+  }
+  const sums = readGoSum(input.readSibling('go.sum'))
+  for (const d of directives) {
+    if (d.verb !== 'require') continue
+    if (d.args.length !== 2)
+      throw malformed(input.file, d.line, 'go.mod: invalid require directive')
+    const [mod, ver] = d.args as [string, string]
+    const indirect = /(^|;)\s*indirect\s*(;|$)/.test(d.comment)
+    const rep = replaces.get(`${mod}@${ver}`) ?? replaces.get(mod)
+    let id: string
+    if (rep && isLocalPath(rep.path)) {
+      id = b.addLocal(`local:${input.dir}:go:${mod}`, { name: mod, path: rep.path, kind: 'local' })
+    } else {
+      const realMod = rep ? rep.path : mod
+      const realVer = rep?.version ?? ver
+      const props: Record<string, string> = {}
+      if (rep) props['secure-pipeline:go:replaces'] = `${mod}@${ver}`
+      const h = sums.get(`${realMod} ${realVer}`)
+      id = b.addPackage({
+        type: 'golang',
+        ...(realMod.includes('/')
+          ? {
+              namespace: realMod.slice(0, realMod.lastIndexOf('/')),
+              name: realMod.slice(realMod.lastIndexOf('/') + 1)
+            }
+          : { name: realMod }),
+        version: realVer,
+        purl: goPurl(realMod, realVer),
+        ...(h ? { hashes: [h] } : {}),
+        ...(Object.keys(props).length ? { properties: props } : {})
+      })
+    }
+    if (!indirect) b.edge(rootId, id, 'prod')
+  }
+}
+
+/** go.sum `h1:` hashes of module zips (base64 SHA-256 of the module's file list hash). */
+function readGoSum(text: string | undefined): Map<string, Hash> {
+  const out = new Map<string, Hash>()
+  if (text === undefined) return out
+  for (const line of text.split('\n')) {
+    const parts = line.trim().split(/\s+/)
+    if (parts.length !== 3) continue
+    const [mod, ver, hash] = parts as [string, string, string]
+    if (ver.endsWith('/go.mod') || !hash.startsWith('h1:')) continue
+    const h = base64Hash('SHA-256', hash.slice(3))
+    if (h) out.set(`${mod} ${ver}`, h)
+  }
+  return out
+}

@@ -1,0 +1,157 @@
+/**
+ * Gemfile.lock: GEM / GIT / PATH / PLUGIN SOURCE sections, PLATFORMS, DEPENDENCIES, CHECKSUMS.
+ * Platform variants (`nokogiri (1.16.0-x86_64-linux)`) collapse into one component per
+ * name@version, with the platforms kept as a property.
+ */
+import type { GraphBuilder } from '../model.js'
+import type { ParseInput } from './types.js'
+import { hexHash, malformed, purl } from '../util.js'
+
+const SPEC = /^ {4}([^\s(]+) \(([^)]+)\)$/
+const DEP = /^ {6}([^\s(]+)(?: \(([^)]*)\))?$/
+const PLATFORM_VERSION = /^(\d[0-9A-Za-z.]*)-(.+)$/
+
+export function parseGemfileLock(input: ParseInput, b: GraphBuilder): void {
+  const rootId = b.addLocal(`local:${input.dir}`, {
+    name: input.dirName,
+    path: input.dir,
+    kind: 'root',
+    type: 'gem'
+  })
+  const lines = input.text.split('\n')
+  let section = ''
+  let remote: string | undefined
+  let revision: string | undefined
+  let inSpecs = false
+  let current: string | undefined
+  const byName = new Map<string, string>()
+  const depsOf = new Map<string, Set<string>>()
+  const platforms = new Map<string, Set<string>>()
+  const direct: string[] = []
+  const checksums = new Map<string, string>()
+  const pending: {
+    id: string
+    name: string
+    version: string
+    remote?: string
+    revision?: string
+    section: string
+  }[] = []
+  let sawSection = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '')
+    if (line.trim() === '') {
+      inSpecs = false
+      continue
+    }
+    if (!line.startsWith(' ')) {
+      section = line.trim()
+      sawSection = true
+      remote = undefined
+      revision = undefined
+      inSpecs = false
+      current = undefined
+      continue
+    }
+    if (!sawSection)
+      throw malformed(input.file, i + 1, 'Gemfile.lock: indented line before any section')
+    if (
+      section === 'GEM' ||
+      section === 'GIT' ||
+      section === 'PATH' ||
+      section === 'PLUGIN SOURCE'
+    ) {
+      if (line.startsWith('  remote: ')) remote = line.slice(10).trim()
+      else if (line.startsWith('  revision: ')) revision = line.slice(12).trim()
+      else if (line === '  specs:') inSpecs = true
+      else if (inSpecs && line.startsWith('      ')) {
+        const m = DEP.exec(line)
+        if (!m) throw malformed(input.file, i + 1, 'Gemfile.lock: cannot read dependency line')
+        if (current) depsOf.get(current)!.add(m[1])
+      } else if (inSpecs && line.startsWith('    ')) {
+        const m = SPEC.exec(line)
+        if (!m) throw malformed(input.file, i + 1, 'Gemfile.lock: cannot read spec line')
+        const name = m[1]
+        let version = m[2]
+        const pm = PLATFORM_VERSION.exec(version)
+        let platform: string | undefined
+        if (pm) {
+          version = pm[1]!
+          platform = pm[2]!
+        }
+        const key = `${name}@${version}`
+        let id: string
+        if (section === 'PATH') {
+          id = b.addLocal(`local:${input.dir}:gem:${name}`, {
+            name,
+            version,
+            path: remote ?? '',
+            kind: 'local'
+          })
+        } else {
+          id = purl('gem', undefined, name, version)
+          pending.push({
+            id,
+            name,
+            version,
+            ...(remote ? { remote } : {}),
+            ...(revision ? { revision } : {}),
+            section
+          })
+        }
+        if (platform) {
+          const set = platforms.get(key) ?? new Set<string>()
+          set.add(platform)
+          platforms.set(key, set)
+        }
+        if (!byName.has(name)) byName.set(name, id)
+        if (!depsOf.has(id)) depsOf.set(id, new Set())
+        current = id
+      } else if (!line.startsWith('  ')) {
+        throw malformed(input.file, i + 1, 'Gemfile.lock: unexpected indentation')
+      }
+    } else if (section === 'DEPENDENCIES') {
+      const m = /^ {2}([^\s(!]+)/.exec(line)
+      if (m) direct.push(m[1])
+    } else if (section === 'CHECKSUMS') {
+      const m = /^ {2}([^\s(]+) \(([^)]+)\)(?: (.*))?$/.exec(line)
+      if (m && m[3]) {
+        for (const part of m[3].split(',')) {
+          const [alg, hex] = part.trim().split('=')
+          if (alg === 'sha256' && hex) checksums.set(`${m[1]}@${m[2]}`, hex)
+        }
+      }
+    }
+  }
+  for (const p of pending) {
+    const key = `${p.name}@${p.version}`
+    const props: Record<string, string> = {}
+    const plats = platforms.get(key)
+    if (plats) props['secure-pipeline:gem:platforms'] = [...plats].sort().join(',')
+    if (p.section === 'GIT') {
+      if (p.remote) props['secure-pipeline:gem:git'] = p.remote
+      if (p.revision) props['secure-pipeline:gem:revision'] = p.revision
+    } else if (p.remote && !/^https:\/\/rubygems\.org\/?$/.test(p.remote)) {
+      props['secure-pipeline:gem:remote'] = p.remote
+    }
+    const h = hexHash('SHA-256', checksums.get(key))
+    b.addPackage({
+      type: 'gem',
+      name: p.name,
+      version: p.version,
+      purl: p.id,
+      ...(h ? { hashes: [h] } : {}),
+      ...(Object.keys(props).length ? { properties: props } : {})
+    })
+  }
+  for (const [from, deps] of depsOf) {
+    for (const n of deps) {
+      const to = byName.get(n)
+      if (to) b.edge(from, to, 'prod')
+    }
+  }
+  for (const n of direct) {
+    const to = byName.get(n)
+    if (to) b.edge(rootId, to, 'prod')
+  }
+}
