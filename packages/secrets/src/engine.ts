@@ -1,0 +1,315 @@
+/**
+ * Turns raw regex matches into findings: secret group, entropy gate, structural validators,
+ * look-alike filters, inline allow comments, global and per-rule allowlists. Also owns the
+ * matcher specification shared with the worker threads.
+ */
+import { createHash } from 'node:crypto'
+import { isAscii } from 'node:buffer'
+import vm from 'node:vm'
+import type { Severity } from '@secure-pipeline/core'
+import type { ScanConfig } from './config.js'
+import {
+  DEFAULT_PATH_ALLOWLIST,
+  isGenericLookalike,
+  isPlaceholder,
+  shannonEntropy
+} from './filters.js'
+import {
+  createMatcher,
+  type Matcher,
+  type MatcherSpec,
+  type RawMatch,
+  type SlowRule
+} from './matcher.js'
+import type { Rule, RuleAllowlist } from './rules/types.js'
+import { validate } from './validators.js'
+import { compileGoRegex } from './regex.js'
+import { expandCaseInsensitiveGroups } from './caseless.js'
+
+export interface CommitInfo {
+  commit: string
+  author: string
+  email: string
+  date: string
+  message: string
+}
+
+export interface SecretFinding {
+  ruleId: string
+  description: string
+  severity: Severity
+  /** Relative to the scan root, `/` separators. */
+  file: string
+  startLine: number
+  endLine: number
+  startColumn: number
+  endColumn: number
+  /** The raw secret: writers redact it unless asked not to. */
+  secret: string
+  match: string
+  entropy: number
+  /** gitleaks-compatible: `[commit:]file:rule:line` (what .gitleaksignore lists). */
+  fingerprint: string
+  /** sha256 of rule and secret: the baseline key, safe to store. */
+  secretHash: string
+  commit?: string
+  author?: string
+  email?: string
+  date?: string
+  tags?: string[]
+}
+
+/** Inline suppressions: gitleaks' marker and our own. */
+export const ALLOW_MARKERS = ['gitleaks:allow', 'secure-pipeline:allow']
+
+/** Early drops run in the workers: strict subsets of isPlaceholder / isGenericLookalike. */
+const PROVIDER_DROP = String.raw`example|\$\{|\{\{`
+const GENERIC_DROP =
+  PROVIDER_DROP +
+  String.raw`|^(?=[^0-9]*$)(?=.{0,39}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`
+
+export const MATCHER_LIMITS = { timeoutMs: 2000, maxMatchesPerRule: 2000 }
+
+export function secretHash(ruleId: string, secret: string): string {
+  return createHash('sha256')
+    .update(`secure-pipeline/secrets/v1\0${ruleId}\0${secret}`)
+    .digest('hex')
+}
+
+export interface SlowRuleReport {
+  ruleId: string
+  file: string
+  ms: number
+}
+
+export class RuleSet {
+  readonly rules: Rule[]
+  /** Rules with a regex, in matcher order. */
+  readonly regexRules: Rule[]
+  readonly pathOnlyRules: Rule[]
+  readonly spec: MatcherSpec
+  private readonly pathRes = new Map<Rule, RegExp>()
+  private readonly allowlists: RuleAllowlist[]
+  private readonly useDefaultPathFilter: boolean
+
+  constructor(config: ScanConfig, options: { defaultPathFilter?: boolean } = {}) {
+    this.rules = config.rules
+    this.allowlists = config.allowlists
+    this.useDefaultPathFilter = options.defaultPathFilter ?? true
+    this.regexRules = config.rules.filter(r => r.regex !== '')
+    this.pathOnlyRules = config.rules.filter(r => r.regex === '' && r.path)
+    for (const r of config.rules) if (r.path) this.pathRes.set(r, compileGoRegex(r.path))
+    this.spec = {
+      rules: this.regexRules.map(r => ({
+        source: expandCaseInsensitiveGroups(r.regex),
+        flags: r.flags ?? '',
+        keywords: r.keywords,
+        span: r.span ?? 0,
+        back: r.back ?? 0,
+        untrusted: r.untrusted ?? false,
+        ...(r.secretGroup !== undefined ? { secretGroup: r.secretGroup } : {}),
+        ...(r.entropy !== undefined ? { entropy: r.entropy } : {}),
+        ...(r.anchored && !r.untrusted ? { anchored: true } : {}),
+        ...(r.after
+          ? {
+              after: { bytes: [...r.after.chars].map(c => c.charCodeAt(0)), within: r.after.within }
+            }
+          : {}),
+        ...(r.untrusted ? {} : { drop: r.generic ? GENERIC_DROP : PROVIDER_DROP })
+      })),
+      ...MATCHER_LIMITS
+    }
+  }
+
+  createMatcher(): Matcher {
+    return createMatcher(this.spec, vm, isAscii)
+  }
+
+  /** False when the file is skipped by the default or a global path allowlist. */
+  pathAllowed(file: string): boolean {
+    if (this.useDefaultPathFilter && DEFAULT_PATH_ALLOWLIST.some(re => re.test(file))) return false
+    for (const al of this.allowlists) {
+      if (al.targetRules && al.targetRules.length > 0) continue
+      if (
+        al.condition === 'AND' &&
+        (al.commits.length > 0 || al.regexes.length > 0 || al.stopwords.length > 0)
+      )
+        continue
+      if (al.paths.some(re => re.test(file))) return false
+    }
+    return true
+  }
+
+  slowReports(slow: SlowRule[], file: string): SlowRuleReport[] {
+    return slow.map(s => ({ ruleId: this.regexRules[s.rule].id, file, ms: s.ms }))
+  }
+
+  /** Findings of path-only rules for one file. */
+  pathFindings(file: string, commit?: CommitInfo): SecretFinding[] {
+    const out: SecretFinding[] = []
+    for (const r of this.pathOnlyRules) {
+      if (!this.pathRes.get(r)?.test(file)) continue
+      const f = this.makeFinding(r, file, 1, 1, 1, 1, '', file, commit)
+      if (!this.allowedByLists(r, f, file, commit)) out.push(f)
+    }
+    return out
+  }
+
+  private makeFinding(
+    rule: Rule,
+    file: string,
+    startLine: number,
+    startColumn: number,
+    endLine: number,
+    endColumn: number,
+    secret: string,
+    match: string,
+    commit?: CommitInfo
+  ): SecretFinding {
+    const fingerprint = commit
+      ? `${commit.commit}:${file}:${rule.id}:${startLine}`
+      : `${file}:${rule.id}:${startLine}`
+    return {
+      ruleId: rule.id,
+      description: rule.description,
+      severity: rule.severity,
+      file,
+      startLine,
+      endLine,
+      startColumn,
+      endColumn,
+      secret,
+      match,
+      entropy: Math.round(shannonEntropy(secret) * 1000) / 1000,
+      fingerprint,
+      secretHash: secretHash(rule.id, secret),
+      ...(commit
+        ? { commit: commit.commit, author: commit.author, email: commit.email, date: commit.date }
+        : {}),
+      ...(rule.tags && rule.tags.length > 0 ? { tags: rule.tags } : {})
+    }
+  }
+
+  private listMatches(
+    al: RuleAllowlist,
+    f: SecretFinding,
+    line: string,
+    commit?: CommitInfo
+  ): boolean {
+    const checks: boolean[] = []
+    if (al.commits.length > 0)
+      checks.push(commit !== undefined && al.commits.some(c => commit.commit.startsWith(c)))
+    if (al.paths.length > 0) checks.push(al.paths.some(re => re.test(f.file)))
+    if (al.regexes.length > 0) {
+      const target =
+        al.regexTarget === 'match' ? f.match : al.regexTarget === 'line' ? line : f.secret
+      checks.push(
+        al.regexes.some(re => {
+          re.lastIndex = 0
+          return re.test(target)
+        })
+      )
+    }
+    if (al.stopwords.length > 0) {
+      const lower = f.secret.toLowerCase()
+      checks.push(al.stopwords.some(w => lower.includes(w)))
+    }
+    if (checks.length === 0) return false
+    return al.condition === 'AND' ? checks.every(Boolean) : checks.some(Boolean)
+  }
+
+  private allowedByLists(rule: Rule, f: SecretFinding, line: string, commit?: CommitInfo): boolean {
+    for (const al of this.allowlists) {
+      if (al.targetRules && al.targetRules.length > 0 && !al.targetRules.includes(rule.id)) continue
+      if (this.listMatches(al, f, line, commit)) return true
+    }
+    for (const al of rule.allowlists ?? []) if (this.listMatches(al, f, line, commit)) return true
+    return false
+  }
+
+  /**
+   * Raw matches of one buffer → findings. `lineMap` maps buffer lines (0-based) to file lines
+   * (1-based) when the buffer holds a diff's added lines.
+   */
+  toFindings(
+    file: string,
+    raws: RawMatch[],
+    commit?: CommitInfo,
+    lineMap?: ArrayLike<number>
+  ): SecretFinding[] {
+    const out: SecretFinding[] = []
+    for (const m of raws) {
+      const rule = this.regexRules[m.rule]
+      if (rule.path && !this.pathRes.get(rule)?.test(file)) continue
+      if (ALLOW_MARKERS.some(a => m.lineText.includes(a) || m.endLineText.includes(a))) continue
+      let secret: string | null | undefined
+      if (rule.secretGroup !== undefined) secret = m.groups[rule.secretGroup]
+      else secret = m.groups.slice(1).find(g => g !== null && g !== '') ?? m.match
+      if (!secret) continue
+      if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) continue
+      if (rule.validate && !validate(rule.validate, secret)) continue
+      if (!rule.untrusted && isPlaceholder(secret)) continue
+      if (rule.generic && isGenericLookalike(secret, m.match)) continue
+      // Position of the secret inside the match.
+      const at = Math.max(0, m.match.indexOf(secret))
+      const before = m.match.slice(0, at)
+      const nlBefore = before.split('\n').length - 1
+      let startLine = m.line + nlBefore
+      let startColumn = nlBefore === 0 ? m.column + at : at - before.lastIndexOf('\n')
+      const inSecret = secret.split('\n').length - 1
+      let endLine = startLine + inSecret
+      let endColumn =
+        inSecret === 0 ? startColumn + secret.length : secret.length - secret.lastIndexOf('\n')
+      if (lineMap) {
+        startLine = lineMap[startLine - 1] ?? startLine
+        endLine = lineMap[endLine - 1] ?? endLine
+      }
+      if (startColumn < 1) startColumn = 1
+      if (endColumn < 1) endColumn = 1
+      const f = this.makeFinding(
+        rule,
+        file,
+        startLine,
+        startColumn,
+        endLine,
+        endColumn,
+        secret,
+        m.match,
+        commit
+      )
+      if (this.allowedByLists(rule, f, m.lineText, commit)) continue
+      out.push(f)
+    }
+    return dedupe(out)
+  }
+}
+
+/** One finding per location: a provider rule wins over a generic one that saw the same secret. */
+function dedupe(findings: SecretFinding[]): SecretFinding[] {
+  if (findings.length < 2) return findings
+  const specific = findings.filter(
+    f => !f.ruleId.startsWith('generic-') && !f.ruleId.startsWith('authorization-bearer')
+  )
+  const out: SecretFinding[] = []
+  const seen = new Set<string>()
+  for (const f of findings) {
+    const generic = f.ruleId.startsWith('generic-') || f.ruleId.startsWith('authorization-bearer')
+    if (
+      generic &&
+      specific.some(
+        s =>
+          s !== f &&
+          s.startLine <= f.endLine &&
+          s.endLine >= f.startLine &&
+          (s.secret.includes(f.secret) || f.secret.includes(s.secret))
+      )
+    )
+      continue
+    // Generic rules overlap each other (api_token_secret = …): one finding per location.
+    const key = `${generic ? 'generic' : f.ruleId}\0${f.startLine}\0${f.startColumn}\0${f.secret}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(f)
+  }
+  return out
+}

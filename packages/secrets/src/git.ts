@@ -1,0 +1,183 @@
+/**
+ * Git sources: history (`git log -p -U0`), a range (base..head, as for a pull request or a
+ * push's before..after) and staged changes (`git diff --cached`). Only added lines are scanned,
+ * with the commit, author and date of the commit that added them.
+ */
+import {
+  ensureRevisions,
+  InputError,
+  runGit,
+  streamGitLines,
+  ZERO_SHA
+} from '@secure-pipeline/core'
+import type { CommitInfo } from './engine.js'
+
+/** Added lines of one file in one commit (or in the index). */
+export interface DiffChunk {
+  file: string
+  commit?: CommitInfo
+  text: string
+  /** For each line of `text` (0-based), its line number in the new file. */
+  lineMap: number[]
+}
+
+const COMMIT_MARK = '\u0001commit\u0001'
+const FORMAT = `--format=${COMMIT_MARK}%H%x00%an%x00%ae%x00%aI%x00%s`
+const DIFF_OPTS = [
+  '-p',
+  '-U0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-renames',
+  '--diff-filter=AMCRTU',
+  '--no-textconv'
+]
+
+function unquote(p: string): string {
+  if (!p.startsWith('"')) return p
+  // git C-style quoting (core.quotePath=false leaves UTF-8 alone, but quotes specials).
+  try {
+    return JSON.parse(p) as string
+  } catch {
+    return p.slice(1, -1)
+  }
+}
+
+/** Parses `git log -p -U0` / `git diff -U0` output into added-line chunks. */
+export async function* parsePatch(lines: AsyncIterable<string>): AsyncGenerator<DiffChunk> {
+  let commit: CommitInfo | undefined
+  let file: string | undefined
+  let text: string[] = []
+  let map: number[] = []
+  let newLine = 0
+  let remainingAdd = 0
+  let remainingDel = 0
+  const flush = function* (): Generator<DiffChunk> {
+    if (file !== undefined && text.length > 0)
+      yield { file, commit, text: text.join('\n'), lineMap: map }
+    text = []
+    map = []
+  }
+  for await (const line of lines) {
+    if (remainingAdd > 0 || remainingDel > 0) {
+      const c = line.charCodeAt(0)
+      if (c === 43 /* + */ && remainingAdd > 0) {
+        text.push(line.slice(1))
+        map.push(newLine++)
+        remainingAdd--
+        continue
+      }
+      if (c === 45 /* - */ && remainingDel > 0) {
+        remainingDel--
+        continue
+      }
+      if (c === 92 /* \ No newline */) continue
+      remainingAdd = 0
+      remainingDel = 0
+    }
+    if (line.startsWith(COMMIT_MARK)) {
+      yield* flush()
+      file = undefined
+      const [hash, author, email, date, subject] = line.slice(COMMIT_MARK.length).split('\0')
+      commit = { commit: hash, author, email, date, message: subject ?? '' }
+      continue
+    }
+    if (line.startsWith('diff --git ')) {
+      yield* flush()
+      file = undefined
+      continue
+    }
+    if (line.startsWith('+++ ')) {
+      // git appends a tab after names that contain a space (for GNU patch).
+      const p = line.slice(4).replace(/\t$/, '')
+      file = p === '/dev/null' ? undefined : unquote(p).replace(/^b\//, '')
+      continue
+    }
+    if (line.startsWith('@@ ')) {
+      const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
+      if (m) {
+        remainingDel = m[1] === undefined ? 1 : Number(m[1])
+        newLine = Number(m[2])
+        remainingAdd = m[3] === undefined ? 1 : Number(m[3])
+      }
+      continue
+    }
+  }
+  yield* flush()
+}
+
+export interface GitSourceOptions {
+  cwd: string
+  env?: NodeJS.ProcessEnv
+}
+
+export interface RangeInfo {
+  /** The log arguments used, for the report. */
+  description: string
+  args: string[] | undefined
+  note?: string
+}
+
+/**
+ * Resolves a base/head pair into `git log` arguments. An all-zero base (a new branch) scans the
+ * commits of head that no other remote branch has (or all of head's history when there is no
+ * remote); base == head scans nothing and says so.
+ */
+export async function resolveRange(
+  opts: GitSourceOptions,
+  base: string | undefined,
+  head: string
+): Promise<RangeInfo> {
+  await ensureRevisions(opts.cwd, [head])
+  const headSha = (await runGit(['rev-parse', `${head}^{commit}`], opts)).trim()
+  if (base === undefined || base === '') return { description: head, args: [headSha] }
+  if (ZERO_SHA.test(base)) {
+    const refs = (
+      await runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes'], opts)
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map(l => l.split(' '))
+      .filter(([sha, ref]) => sha !== headSha && !ref.endsWith('/HEAD'))
+      .map(([, ref]) => ref)
+    return {
+      description: `${head} (new branch: commits not on other remote branches)`,
+      args: refs.length > 0 ? [headSha, '--not', ...refs] : [headSha],
+      note: 'base is all zeros (a new branch)'
+    }
+  }
+  await ensureRevisions(opts.cwd, [base])
+  const baseSha = (await runGit(['rev-parse', `${base}^{commit}`], opts)).trim()
+  if (baseSha === headSha)
+    return {
+      description: `${base}..${head}`,
+      args: undefined,
+      note: 'base and head are the same commit: nothing to scan'
+    }
+  return { description: `${base}..${head}`, args: [`${baseSha}..${headSha}`] }
+}
+
+export async function* gitLogChunks(
+  opts: GitSourceOptions,
+  revArgs: string[]
+): AsyncGenerator<DiffChunk> {
+  const args = ['-c', 'core.quotePath=false', 'log', ...DIFF_OPTS, FORMAT, ...revArgs, '--']
+  yield* parsePatch(streamGitLines(args, opts))
+}
+
+export async function* stagedChunks(opts: GitSourceOptions): AsyncGenerator<DiffChunk> {
+  const args = ['-c', 'core.quotePath=false', 'diff', '--cached', ...DIFF_OPTS, '--']
+  yield* parsePatch(streamGitLines(args, opts))
+}
+
+/** Fails with a clear message when PATH is not inside a git work tree. */
+export async function assertGitRepo(opts: GitSourceOptions): Promise<void> {
+  try {
+    await runGit(['rev-parse', '--git-dir'], opts)
+  } catch {
+    throw new InputError(
+      'SECRETS_NOT_GIT',
+      `${opts.cwd} is not a git repository (use --mode worktree to scan files)`
+    )
+  }
+}
