@@ -4,7 +4,7 @@
  */
 import { describeError, exitCodeFor, ExitCode, VERSION } from '@secure-pipeline/core'
 import type { Command, CommandIO } from './command.js'
-import { allCommands } from './commands/index.js'
+import { loadCommands } from './commands/index.js'
 
 export interface MainIO {
   cwd: string
@@ -54,17 +54,18 @@ export function route(
 export async function main(
   argv: readonly string[],
   io: MainIO,
-  commands: readonly Command[] = allCommands
+  given?: readonly Command[]
 ): Promise<number> {
+  if (argv[0] === '-V' || argv[0] === '--version') {
+    io.stdout(`secure-pipeline ${VERSION}\n`)
+    return ExitCode.Ok
+  }
+  const commands = given ?? (await loadCommands(argv))
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
     if (argv[0] === 'help' && argv.length > 1)
       return main([...argv.slice(1), '--help'], io, commands)
     io.stdout(usage(commands))
     return argv.length === 0 ? ExitCode.UsageError : ExitCode.Ok
-  }
-  if (argv[0] === '-V' || argv[0] === '--version') {
-    io.stdout(`secure-pipeline ${VERSION}\n`)
-    return ExitCode.Ok
   }
   const found = route(argv, commands)
   if (!found) {
