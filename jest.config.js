@@ -15,6 +15,7 @@ export default {
   },
   moduleNameMapper: {
     '^@secure-pipeline/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@secure-pipeline/([a-z-]+)/([a-z-]+)$': '<rootDir>/packages/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },
   testTimeout: 60000,

@@ -45,6 +45,5 @@ export {
   ZERO_SHA,
   type GitOptions
 } from './git.js'
-export { createSarifValidator, type SchemaValidator } from './sarif-schema.js'
 export { repoRoot, sharedDir } from './shared.js'
 export { VERSION, TOOL_NAME, INFORMATION_URI } from './version.js'

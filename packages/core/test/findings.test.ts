@@ -1,13 +1,7 @@
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import {
-  createSarifValidator,
-  sharedDir,
-  toSarif,
-  toText,
-  countBySeverity,
-  type Finding
-} from '@secure-pipeline/core'
+import { createSarifValidator } from '@secure-pipeline/core/sarif-schema'
+import { sharedDir, toSarif, toText, countBySeverity, type Finding } from '@secure-pipeline/core'
 
 const findings: Finding[] = [
   {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { XMLParser } from 'fast-xml-parser'
-import { createSarifValidator } from '@secure-pipeline/core'
+import { createSarifValidator } from '@secure-pipeline/core/sarif-schema'
 import {
   formatGithub,
   formatJunit,
