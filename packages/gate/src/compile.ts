@@ -13,34 +13,6 @@ export const BUILTIN_PACKAGE = 'gate.builtin'
 const q = (s: string): string => JSON.stringify(s)
 const anchored = (re: string): string => `^(?:${re})$`
 
-/**
- * Writes a literal `-` outside character classes as `\x2d` (the same regular expression in RE2).
- * Works around the Rego engine's RE2 → JavaScript translation, which at the time of writing
- * rejects a plain `-` outside a class.
- */
-export function re2Safe(re: string): string {
-  let out = ''
-  let inClass = false
-  for (let i = 0; i < re.length; i++) {
-    const ch = re[i]
-    if (ch === '\\') {
-      out += ch + (re[i + 1] ?? '')
-      i++
-    } else if (ch === '[' && !inClass) {
-      inClass = true
-      out += ch
-      // A ']' right after '[' or '[^' is a literal.
-      if (re[i + 1] === '^') out += re[++i]
-      if (re[i + 1] === ']') out += re[++i]
-    } else if (ch === ']' && inClass) {
-      inClass = false
-      out += ch
-    } else if (ch === '-' && !inClass) out += '\\x2d'
-    else out += ch
-  }
-  return out
-}
-
 function thresholdRank(t: Threshold): number | undefined {
   if (t === 'none') return undefined
   if (t === 'any') return 0
@@ -50,7 +22,7 @@ function thresholdRank(t: Threshold): number | undefined {
 function matcherCond(m: Matcher, expr: string): string {
   return m.exact !== undefined
     ? `${expr} == ${q(m.exact)}`
-    : `is_string(${expr})\n\tregex.match(${q(re2Safe(anchored(m.regexp ?? '')))}, ${expr})`
+    : `is_string(${expr})\n\tregex.match(${q(anchored(m.regexp ?? ''))}, ${expr})`
 }
 
 function matcherText(m: Matcher): string {
@@ -188,7 +160,7 @@ export function compileRules(rules: GateRules, withUserRego: boolean): string {
     emit(
       'denied_licenses contains l if {',
       '\tsome l in {lower(x) | some c in input.sbom.components; some x in c.licenses; is_string(x)}',
-      `\tsome re in ${JSON.stringify(rules.denyOn.licenses.map(g => re2Safe(globToRegex(g))))}`,
+      `\tsome re in ${JSON.stringify(rules.denyOn.licenses.map(g => globToRegex(g)))}`,
       '\tregex.match(re, l)',
       '}'
     )
@@ -218,7 +190,7 @@ export function compileRules(rules: GateRules, withUserRego: boolean): string {
       emit(
         head,
         '\tsome c in input.sbom.components',
-        `\tsome re in ${JSON.stringify(globs.map(g => re2Safe(globToRegex(g))))}`,
+        `\tsome re in ${JSON.stringify(globs.map(g => globToRegex(g)))}`,
         '\tsome key in [c.purl, c.name, concat("@", [c.name, c.version])]',
         '\tregex.match(re, lower(key))',
         '}'

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError, Redactor, TOOL_NAME, VERSION, describeError } from '@secure-pipeline/core'
-import { compile, type Policy, type RegoModule } from '@secure-pipeline/rego'
+import { compile, type EvalCallOptions, type Policy, type RegoModule } from '@secure-pipeline/rego'
 import { BUILTIN_PACKAGE, compileRules, windowStates } from './compile.js'
 import { looksDeclarative, parseDeclarativePolicy, type GateRules } from './config.js'
 import { buildInput, expandEvidence, loadEvidenceFile, type LoadedEvidence } from './evidence.js'
@@ -102,17 +102,25 @@ function byMessage(a: Violation, b: Violation): number {
 function evalSets(
   compiled: Policy,
   refs: string[],
-  input: unknown,
+  input: GateInput,
   allowUndefined = false
 ): unknown[] {
   if (refs.length === 0) return []
-  const opts = { input, strictBuiltinErrors: true }
+  const opts = evalOptions(input)
   const results = compiled.query(refs.map((r, i) => `x${i} := ${r}`).join('; '), opts)
   if (results.length === 1) return refs.map((_, i) => results[0].bindings[`x${i}`])
   if (!allowUndefined)
     throw new Error(`expected one result for ${refs.join(', ')}, got ${results.length}`)
   // A user's complete deny/warn rule may be undefined (no messages): one rule at a time.
   return refs.map(r => compiled.query(`x := ${r}`, opts)[0]?.bindings.x)
+}
+
+/**
+ * Strict builtin errors, and the gate's evaluation time as `time.now_ns()`, so a user policy that
+ * reads the clock is as replayable (`--now`) as one that reads `input.now`.
+ */
+function evalOptions(input: GateInput): EvalCallOptions {
+  return { input, strictBuiltinErrors: true, now: new Date(input.now) }
 }
 
 function failClosed(err: unknown): {
@@ -201,7 +209,7 @@ function regoEvaluator(modules: RegoModule[], display: string): GateEvaluator {
     prepare: input => input,
     evaluate(input) {
       try {
-        const opts = { input, strictBuiltinErrors: true }
+        const opts = evalOptions(input)
         const values = evalSets(
           compiled,
           [...denyRules, ...warnRules].map(r => `data.${USER_PACKAGE}.${r}`),

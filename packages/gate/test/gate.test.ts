@@ -12,6 +12,7 @@ import { InputError } from '@secure-pipeline/core'
 import {
   buildInput,
   evaluateNative,
+  gatePolicyFromSource,
   loadEvidence,
   loadGatePolicy,
   parseDeclarativePolicy,
@@ -483,6 +484,25 @@ describe('user Rego policies', () => {
     expect(JSON.stringify([r.decision, r.audit])).not.toContain(
       'ghp_R8sVx2Lq9TnW4yZ0aBcDeFgHiJkLmNoPqRsT'
     )
+  })
+
+  it.each<[string, boolean]>([
+    ['2026-11-26T01:00:00Z', true],
+    ['2026-11-27T10:00:00Z', false],
+    ['2026-11-28T23:59:59Z', true]
+  ])('time.now_ns() is the gate time (%s), like input.now', (now, allow) => {
+    const policy = gatePolicyFromSource(
+      [
+        'package gate',
+        'deny contains "no deploys on Fridays" if time.weekday(time.now_ns()) == "Friday"',
+        'deny contains "clock and input.now differ" if time.now_ns() != time.parse_rfc3339_ns(input.now)'
+      ].join('\n'),
+      'clock.rego',
+      fixtures
+    )
+    const r = runGate({ policy, evidence: GOOD, cwd: fixtures, now: new Date(now) })
+    expect(r.decision.violations.map(v => v.msg)).toEqual(allow ? [] : ['no deploys on Fridays'])
+    expect(r.decision.allow).toBe(allow)
   })
 
   it('a policy directory: every module, digests of each', () => {

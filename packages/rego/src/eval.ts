@@ -39,7 +39,8 @@ export class Evaluator {
   private overrides: Map<string, Value> | null = null
   private overridePrefixes: Set<string> | null = null
   private mocks: Map<string, Mock> | null = null
-  private cache = new Map<RuleNode, Value | null>()
+  /** evaluated documents: per rule node, and per constant `data.…` ref term (null: undefined) */
+  private cache = new Map<RuleNode | Term, Value | null>()
   private inProgress = new Set<RuleNode>()
   private steps = 0
   private readonly maxSteps: number
@@ -81,9 +82,83 @@ export class Evaluator {
   }
 
   // ---------------------------------------------------------------- bodies
+  /**
+   * Evaluates body[i..] then k. Expressions that cannot iterate (filters such as `x.y == 1`,
+   * `startswith(s, "a")`, and `v := <term>` on a fresh var) are evaluated in a loop without
+   * continuations; the first one that may iterate continues through evalExprInner.
+   */
   evalBody(body: Expr[], i: number, f: Frame, k: K): boolean {
-    if (i === body.length) return k()
-    return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k))
+    let bound: string[] | null = null
+    let r: boolean
+    for (;;) {
+      if (i === body.length) {
+        r = k()
+        break
+      }
+      const e = body[i]
+      if (e.k !== 'term' || e.withs.length !== 0) {
+        const j = i
+        r = this.evalExpr(e, f, () => this.evalBody(body, j + 1, f, k))
+        break
+      }
+      this.tick(e)
+      const x = this.fastExpr(e.term, f)
+      if (x === SLOW) {
+        const j = i
+        r = this.evalExprInner(e, f, () => this.evalBody(body, j + 1, f, k))
+        break
+      }
+      if (x === false) {
+        r = false
+        break
+      }
+      if (x !== true) (bound ??= []).push(x)
+      i++
+    }
+    if (bound !== null) for (const n of bound) f.delete(n)
+    return r
+  }
+
+  /**
+   * An expression term evaluated directly: true (holds), false (fails or undefined), the name of
+   * a var it bound (holds), or SLOW when it may iterate or needs the general path.
+   */
+  private fastExpr(t: Term, f: Frame): boolean | string | typeof SLOW {
+    if (t.t === 'call') {
+      if (t.fn === 'eq' || t.fn === 'assign') {
+        const a = t.args[0]
+        const b = t.args[1]
+        if (this.isUnboundVar(a, f)) {
+          const d = this.direct(b, f)
+          if (d === NOT_DIRECT) return SLOW
+          if (d === UNDEF) return false
+          const name = (a as { name: string }).name
+          f.set(name, d)
+          return name
+        }
+        if (this.isUnboundVar(b, f)) {
+          const d = this.direct(a, f)
+          if (d === NOT_DIRECT) return SLOW
+          if (d === UNDEF) return false
+          const name = (b as { name: string }).name
+          f.set(name, d)
+          return name
+        }
+        if (this.hasUnbound(a, f) || this.hasUnbound(b, f)) return SLOW
+        const da = this.direct(a, f)
+        if (da === NOT_DIRECT) return SLOW
+        if (da === UNDEF) return false
+        const db = this.direct(b, f)
+        if (db === NOT_DIRECT) return SLOW
+        if (db === UNDEF) return false
+        return equal(da, db)
+      }
+      const ar = this.arity(t.fn)
+      if (ar !== undefined && ar >= 0 && t.args.length === ar + 1) return SLOW
+    }
+    const d = this.direct(t, f)
+    if (d === NOT_DIRECT) return SLOW
+    return d !== UNDEF && d !== false
   }
 
   evalExpr(e: Expr, f: Frame, k: K, rec?: (v: Value) => void): boolean {
@@ -234,7 +309,7 @@ export class Evaluator {
     Map<string, Value> | null,
     Set<string> | null,
     Map<string, Mock> | null,
-    Map<RuleNode, Value | null>
+    Map<RuleNode | Term, Value | null>
   ] {
     return [this.input, this.overrides, this.overridePrefixes, this.mocks, this.cache]
   }
@@ -539,13 +614,23 @@ export class Evaluator {
       case 'ref': {
         const h = t.head
         if (h.t === 'var' && h.name === 'data') {
+          let constant = this.overrides === null
           for (const p of t.path)
-            if (!(p.t === 'val' || (p.t === 'var' && f.has(p.name)))) return NOT_DIRECT
+            if (p.t !== 'val') {
+              if (!(p.t === 'var' && f.has(p.name))) return NOT_DIRECT
+              constant = false
+            }
+          if (constant) {
+            // a constant ref (`data.lib.pod_spec`) has one value per evaluation context
+            const c = this.cache.get(t)
+            if (c !== undefined) return c === null ? UNDEF : c
+          }
           let out: Value | undefined
           this.walkData(t.path, f, v => {
             out = v
             return true
           })
+          if (constant) this.cache.set(t, out === undefined ? null : out)
           return out === undefined ? UNDEF : out
         }
         let cur = this.direct(h, f)
@@ -582,6 +667,15 @@ export class Evaluator {
           const d = this.direct(t.args[i], f)
           if (d === NOT_DIRECT || d === UNDEF) return d
           vals[i] = d
+        }
+        if (this.mocks === null) {
+          // the common case without continuations: `in`, and builtins implemented in BUILTINS
+          if (fn === 'internal.member_2') return member(vals[0], vals[1])
+          const impl = EVALUATOR_BUILTINS.has(fn) ? undefined : BUILTINS.get(fn)
+          if (impl !== undefined) {
+            const r = this.callBuiltin(fn, t, impl, vals)
+            return r === undefined ? UNDEF : r
+          }
         }
         let out: Value | undefined
         this.callFunction(fn, vals, t, v => {
@@ -1089,25 +1183,42 @@ export class Evaluator {
     return this.builtinGuard(fn, t, () => impl(args, this.bctx), k)
   }
 
+  /** a BUILTINS implementation, with errors mapped as builtinGuard does (undefined: no value) */
+  private callBuiltin(
+    fn: string,
+    t: Term,
+    impl: (args: Value[], ctx: BuiltinContext) => Value | undefined,
+    args: Value[]
+  ): Value | undefined {
+    try {
+      return impl(args, this.bctx)
+    } catch (e) {
+      return this.builtinFailure(fn, t, e)
+    }
+  }
+
+  private builtinFailure(fn: string, t: Term, e: unknown): undefined {
+    if (e instanceof BuiltinTypeError) {
+      if (this.strict) throw new RegoError('eval_type_error', `${fn}: ${e.message}`, pos(t.loc))
+      return undefined
+    }
+    if (e instanceof BuiltinError) {
+      if (this.strict) throw new RegoError('eval_builtin_error', `${fn}: ${e.message}`, pos(t.loc))
+      return undefined
+    }
+    if (e instanceof RegoError) throw e
+    if (e instanceof RangeError) throw e
+    if (this.strict)
+      throw new RegoError('eval_builtin_error', `${fn}: ${(e as Error).message}`, pos(t.loc))
+    return undefined
+  }
+
   private builtinGuard(fn: string, t: Term, call: () => Value | undefined, k: VK): boolean {
     let r: Value | undefined
     try {
       r = call()
     } catch (e) {
-      if (e instanceof BuiltinTypeError) {
-        if (this.strict) throw new RegoError('eval_type_error', `${fn}: ${e.message}`, pos(t.loc))
-        return false
-      }
-      if (e instanceof BuiltinError) {
-        if (this.strict)
-          throw new RegoError('eval_builtin_error', `${fn}: ${e.message}`, pos(t.loc))
-        return false
-      }
-      if (e instanceof RegoError) throw e
-      if (e instanceof RangeError) throw e
-      if (this.strict)
-        throw new RegoError('eval_builtin_error', `${fn}: ${(e as Error).message}`, pos(t.loc))
-      return false
+      return this.builtinFailure(fn, t, e) ?? false
     }
     if (r === undefined) return false
     return k(r)
@@ -1133,6 +1244,17 @@ export class Evaluator {
       for (const r of node.funcs) {
         const f: Frame = new Map()
         const params = r.args!
+        // plain distinct var parameters (the usual case) bind without unification
+        let simple = true
+        for (let i = 0; i < params.length; i++) {
+          const p = params[i]
+          if (p.t !== 'var' || f.has(p.name)) {
+            simple = false
+            f.clear()
+            break
+          }
+          f.set(p.name, args[i])
+        }
         const go = (i: number): boolean =>
           i === params.length
             ? this.evalFuncBody(r, f, emit)
@@ -1146,7 +1268,8 @@ export class Evaluator {
               pos(r.loc)
             )
         }
-        go(0)
+        if (simple) this.evalFuncBody(r, f, emit)
+        else go(0)
       }
       if (result === undefined && node.defaultFuncs.length) {
         const d = node.defaultFuncs[0]
@@ -1200,6 +1323,22 @@ export class Evaluator {
 const NO_KEYS: string[] = []
 const NOT_DIRECT: unique symbol = Symbol('not-direct')
 const UNDEF: unique symbol = Symbol('undefined')
+const SLOW: unique symbol = Symbol('slow')
+/** builtins the evaluator implements itself (callFunction), even if BUILTINS has an entry */
+const EVALUATOR_BUILTINS = new Set([
+  'eq',
+  'assign',
+  'internal.member_2',
+  'internal.member_3',
+  'walk',
+  'print',
+  'internal.print',
+  'trace',
+  'opa.runtime',
+  'rego.metadata.chain',
+  'rego.metadata.rule',
+  'rego.parse_module'
+])
 type Direct = Value | typeof NOT_DIRECT | typeof UNDEF
 const NODE_CACHE = new WeakMap<RuleNode, Map<string, RuleNode | null>>()
 

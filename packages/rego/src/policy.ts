@@ -40,6 +40,21 @@ export interface EvalCallOptions {
   maxSteps?: number
   timeoutMs?: number
   print?: (msg: string) => void
+  /**
+   * The evaluation time seen by `time.now_ns()` (and time-dependent builtins such as certificate
+   * and token verification): a `Date` or nanoseconds since the epoch. Default: the clock.
+   */
+  now?: Date | bigint
+}
+
+/** `now` option → nanoseconds since the epoch (undefined: use the clock) */
+function nowNs(now: Date | bigint | undefined): bigint | undefined {
+  if (now === undefined) return undefined
+  if (typeof now === 'bigint') return now
+  const ms = now instanceof Date ? now.getTime() : NaN
+  if (!Number.isFinite(ms))
+    throw new RegoError('eval_builtin_error', 'the now option must be a valid Date or a bigint')
+  return BigInt(ms) * 1_000_000n
 }
 
 export interface QueryResult {
@@ -136,7 +151,8 @@ export class Policy {
   /**
    * Consecutive evalRule calls with the same input and data objects (the usual pattern: several
    * rules checked against one document) share one evaluator, so helper rules are computed once.
-   * Reuse is limited to one second so that time.now_ns() stays fresh.
+   * Reuse is limited to one second so that time.now_ns() stays fresh (an explicit `now` must be
+   * the same instant).
    */
   private reuse:
     { input: unknown; data: unknown; opts: EvalCallOptions; at: number; ev: Evaluator } | undefined
@@ -152,6 +168,7 @@ export class Policy {
       r.opts.maxSteps === opts.maxSteps &&
       r.opts.timeoutMs === opts.timeoutMs &&
       r.opts.print === opts.print &&
+      nowNs(r.opts.now) === nowNs(opts.now) &&
       now - r.at < 1000
     ) {
       r.ev.resetLimits()
@@ -176,7 +193,12 @@ export class Policy {
 
   /** solutions with Rego values (sets stay sets) */
   queryRaw(query: string, opts: EvalCallOptions & { inputValue?: Value } = {}): RawSolution[] {
-    return guard(() => this.queryRawInner(query, opts))
+    try {
+      return guard(() => this.queryRawInner(query, opts))
+    } catch (e) {
+      this.reuse = undefined
+      throw e
+    }
   }
 
   private queryRawInner(
@@ -184,8 +206,13 @@ export class Policy {
     opts: EvalCallOptions & { inputValue?: Value }
   ): RawSolution[] {
     const q = this.compileQuery(query)
-    const ev = this.evaluator(opts)
-    if (opts.inputValue !== undefined) ev.input = opts.inputValue
+    // like evalRule: consecutive queries over the same input and data share the evaluator (and
+    // its cache of evaluated rules)
+    let ev: Evaluator
+    if (opts.inputValue !== undefined) {
+      ev = this.evaluator(opts)
+      ev.input = opts.inputValue
+    } else ev = this.ruleEvaluator(opts)
     const out: RawSolution[] = []
     const exprVals: Value[] = new Array<Value>(q.body.length)
     const f: Frame = new Map()
@@ -229,6 +256,7 @@ export class Policy {
       maxSteps: opts.maxSteps,
       timeoutMs: opts.timeoutMs,
       print: opts.print,
+      now: nowNs(opts.now),
       parseModule: (file, src) => {
         let m: ModuleAST
         try {

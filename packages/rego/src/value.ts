@@ -9,12 +9,19 @@ export type Value = null | boolean | number | bigint | string | Value[] | RegoOb
 
 export class RegoSet {
   readonly items = new Map<string, Value>()
+  /** cached canonical key and order (cleared by add; `items` is only written directly while building) */
+  ckey: string | undefined = undefined
+  csorted: Value[] | undefined = undefined
   constructor(values?: Iterable<Value>) {
     if (values) for (const v of values) this.add(v)
   }
   add(v: Value): void {
     const k = key(v)
-    if (!this.items.has(k)) this.items.set(k, v)
+    if (!this.items.has(k)) {
+      this.items.set(k, v)
+      this.ckey = undefined
+      this.csorted = undefined
+    }
   }
   has(v: Value): boolean {
     return this.items.has(key(v))
@@ -27,17 +34,26 @@ export class RegoSet {
   }
   /** Members in OPA's sort order. */
   sorted(): Value[] {
-    return [...this.items.values()].sort(compare)
+    return this.sortedShared().slice()
+  }
+  /** sorted() without the copy: callers must not modify the array */
+  sortedShared(): readonly Value[] {
+    return (this.csorted ??= [...this.items.values()].sort(compare))
   }
 }
 
 export class RegoObject {
   readonly entries = new Map<string, [Value, Value]>()
+  /** cached canonical key and order (cleared by set/delete; `entries` is only written directly while building) */
+  ckey: string | undefined = undefined
+  csorted: [Value, Value][] | undefined = undefined
   constructor(pairs?: Iterable<[Value, Value]>) {
     if (pairs) for (const [k, v] of pairs) this.set(k, v)
   }
   set(k: Value, v: Value): void {
     this.entries.set(key(k), [k, v])
+    this.ckey = undefined
+    this.csorted = undefined
   }
   get(k: Value): Value | undefined {
     return this.entries.get(key(k))?.[1]
@@ -47,6 +63,8 @@ export class RegoObject {
   }
   delete(k: Value): void {
     this.entries.delete(key(k))
+    this.ckey = undefined
+    this.csorted = undefined
   }
   get size(): number {
     return this.entries.size
@@ -56,7 +74,11 @@ export class RegoObject {
   }
   /** Entries in OPA's key order. */
   sorted(): [Value, Value][] {
-    return [...this.entries.values()].sort((a, b) => compare(a[0], b[0]))
+    return this.sortedShared().map(([k, v]): [Value, Value] => [k, v])
+  }
+  /** sorted() without the copy: callers must not modify the array */
+  sortedShared(): readonly (readonly [Value, Value])[] {
+    return (this.csorted ??= [...this.entries.values()].sort((a, b) => compare(a[0], b[0])))
   }
 }
 
@@ -87,25 +109,15 @@ function numberKey(n: number | bigint): string {
 }
 
 /**
- * Canonical key: equal Rego values have equal keys. A top-level string is `"` + the raw text (the
- * hot path of object lookups); inside composites strings are length-prefixed so keys stay
- * unambiguous.
+ * Canonical key: equal Rego values have equal keys. A top-level string is its own key (the hot
+ * path of object lookups and string sets: no allocation, and V8 caches the string's hash), unless
+ * it starts with NUL; every other value's key starts with NUL, so the two never collide. Inside
+ * composites strings are length-prefixed so keys stay unambiguous.
  */
 export function key(v: Value): string {
-  if (typeof v === 'string') {
-    // reuse the key string so its hash is computed once (V8 caches hashes per string object)
-    let k = stringKeys.get(v)
-    if (k === undefined) {
-      if (stringKeys.size > 200_000) stringKeys.clear()
-      k = '"' + v
-      stringKeys.set(v, k)
-    }
-    return k
-  }
-  return innerKey(v)
+  if (typeof v === 'string') return v.length === 0 || v.charCodeAt(0) !== 0 ? v : '\u0000"' + v
+  return '\u0000' + innerKey(v)
 }
-
-const stringKeys = new Map<string, string>()
 
 function innerKey(v: Value): string {
   if (v === null) return 'n'
@@ -121,11 +133,13 @@ function innerKey(v: Value): string {
     default:
       if (Array.isArray(v)) return '[' + v.map(innerKey).join(',') + ']'
       if (v instanceof RegoObject) {
+        if (v.ckey !== undefined) return v.ckey
         const parts: string[] = []
         for (const [k, x] of v.entries.values()) parts.push(innerKey(k) + ':' + innerKey(x))
-        return '{' + parts.sort().join(',') + '}'
+        return (v.ckey = '{' + parts.sort().join(',') + '}')
       }
-      return '<' + [...v.items.values()].map(innerKey).sort().join(',') + '>'
+      if (v.ckey !== undefined) return v.ckey
+      return (v.ckey = '<' + [...v.items.values()].map(innerKey).sort().join(',') + '>')
   }
 }
 
@@ -186,8 +200,8 @@ export function compare(a: Value, b: Value): number {
       return x.length - y.length < 0 ? -1 : x.length === y.length ? 0 : 1
     }
     case 5: {
-      const x = (a as RegoObject).sorted()
-      const y = (b as RegoObject).sorted()
+      const x = (a as RegoObject).sortedShared()
+      const y = (b as RegoObject).sortedShared()
       const n = Math.min(x.length, y.length)
       for (let i = 0; i < n; i++) {
         const c = compare(x[i][0], y[i][0]) || compare(x[i][1], y[i][1])
@@ -196,8 +210,8 @@ export function compare(a: Value, b: Value): number {
       return x.length < y.length ? -1 : x.length === y.length ? 0 : 1
     }
     default: {
-      const x = (a as RegoSet).sorted()
-      const y = (b as RegoSet).sorted()
+      const x = (a as RegoSet).sortedShared()
+      const y = (b as RegoSet).sortedShared()
       const n = Math.min(x.length, y.length)
       for (let i = 0; i < n; i++) {
         const c = compare(x[i], y[i])
@@ -222,7 +236,12 @@ export function fromJSON(j: unknown): Value {
       if (j instanceof RegoObject || j instanceof RegoSet) return j
       {
         const o = new RegoObject()
-        for (const [k, v] of Object.entries(j as Record<string, unknown>)) o.set(k, fromJSON(v))
+        const m = o.entries
+        for (const k in j) {
+          if (!Object.hasOwn(j, k)) continue
+          const v = fromJSON((j as Record<string, unknown>)[k])
+          m.set(key(k), [k, v])
+        }
         return o
       }
     default:
@@ -237,9 +256,9 @@ export function fromJSON(j: unknown): Value {
 export function toJSON(v: Value): unknown {
   if (v === null || typeof v !== 'object') return v
   if (Array.isArray(v)) return v.map(toJSON)
-  if (v instanceof RegoSet) return v.sorted().map(toJSON)
+  if (v instanceof RegoSet) return v.sortedShared().map(toJSON)
   const out: Record<string, unknown> = {}
-  for (const [k, val] of v.sorted())
+  for (const [k, val] of v.sortedShared())
     out[typeof k === 'string' ? k : stringifyJSON(toJSON(k))] = toJSON(val)
   return out
 }

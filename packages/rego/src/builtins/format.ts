@@ -132,6 +132,8 @@ function badVerb(verb: string, a: Arg): string {
 
 function pad(s: string, spec: Spec, zeroOk = true): string {
   const w = spec.width ?? 0
+  // no width, or more UTF-16 units than the width in code points: nothing to pad (cheap check)
+  if (w === 0 || s.length >= 2 * w) return s
   const len = [...s].length
   if (len >= w) return s
   if (spec.minus) return s + ' '.repeat(w - len)
@@ -383,8 +385,37 @@ function formatOne(a: Arg, verb: string, spec: Spec): string {
   }
 }
 
+/**
+ * The common case of policy messages: only `%s`/`%v` of strings and `%d` of safe integers, one
+ * argument per verb. undefined when anything else occurs (the general formatter handles it).
+ */
+function sprintfSimple(format: string, values: Value[]): string | undefined {
+  let out = ''
+  let last = 0
+  let argi = 0
+  for (let i = format.indexOf('%'); i !== -1; i = format.indexOf('%', last)) {
+    const verb = format.charCodeAt(i + 1)
+    const a = values[argi]
+    if (verb === 115 || verb === 118) {
+      // s, v
+      if (typeof a !== 'string') return undefined
+      out += format.slice(last, i) + a
+    } else if (verb === 100) {
+      // d
+      if (typeof a !== 'number' || !Number.isSafeInteger(a)) return undefined
+      out += format.slice(last, i) + String(a)
+    } else return undefined
+    argi++
+    last = i + 2
+  }
+  if (argi !== values.length) return undefined
+  return out + format.slice(last)
+}
+
 /** Go fmt.Sprintf over Rego values converted as OPA's sprintf does. */
 export function sprintf(format: string, values: Value[]): string {
+  const simple = sprintfSimple(format, values)
+  if (simple !== undefined) return simple
   const args = values.map(toArg)
   let out = ''
   let argi = 0
@@ -414,6 +445,7 @@ export function sprintf(format: string, values: Value[]): string {
       else break
     }
     const argIndex = (): void => {
+      if (format[i] !== '[') return
       const m = /^\[(\d+)\]/.exec(format.slice(i))
       if (m) {
         argi = Number(m[1]) - 1

@@ -23,7 +23,7 @@ const POSIX: Record<string, string> = {
 
 const PERL_CLASS: Record<string, string> = { d: '0-9', w: '0-9A-Za-z_', s: '\\t\\n\\f\\r ' }
 
-// Characters needing an escape inside a JS class with the u flag.
+// Characters needing an escape inside a JS class with the u flag (`\-` is allowed there).
 const CLASS_SPECIAL = new Set(['\\', ']', '[', '^', '-'])
 const SYNTAX = new Set(['^', '$', '\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '/'])
 
@@ -31,8 +31,13 @@ function err(code: string, arg: string): never {
   throw fail(`error parsing regexp: ${code}: \`${arg}\``)
 }
 
+/**
+ * A literal character outside a class. With the `u` flag JavaScript accepts an identity escape
+ * only for its syntax characters and `/`; every other punctuation character (`-`, `'`, `#`, `~`,
+ * ...) that RE2 lets you escape must be written bare.
+ */
 function escLiteral(ch: string): string {
-  return SYNTAX.has(ch) ? '\\' + ch : ch === '-' ? '\\-' : ch
+  return SYNTAX.has(ch) ? '\\' + ch : ch
 }
 
 function escClassChar(ch: string): string {
