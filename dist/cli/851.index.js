@@ -1,0 +1,488 @@
+export const id = 851;
+export const ids = [851];
+export const modules = {
+
+/***/ 27109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseCommandArgs)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81807);
+
+
+/**
+ * `util.parseArgs` with its errors turned into UsageError (exit 2) carrying one clear message.
+ */
+function parseCommandArgs(argv, options, allowPositionals = true) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...argv], options, allowPositionals, strict: true });
+    }
+    catch (err) {
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(err.message.split('\n')[0]);
+    }
+}
+
+
+/***/ }),
+
+/***/ 80851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commands: () => (/* binding */ commands)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81807);
+/* harmony import */ var _secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81245);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27109);
+/**
+ * keys generate / sign (blob|image) / attest (blob|image) / verify (blob|image|attestation):
+ * cosign-compatible signing and verification (BRIEF §4). Thin adapter over @secure-pipeline/sigstore.
+ */
+
+
+
+
+
+const signingFlags = {
+    key: { type: 'string' },
+    keyless: { type: 'boolean' },
+    'identity-token': { type: 'string' },
+    'fulcio-url': { type: 'string' },
+    'rekor-url': { type: 'string' },
+    'tsa-url': { type: 'string' },
+    'tlog-upload': { type: 'boolean' },
+    'no-tlog-upload': { type: 'boolean' },
+    'rekor-entry-type': { type: 'string' }
+};
+const registryFlags = {
+    'registry-username': { type: 'string' },
+    'allow-insecure-registry': { type: 'string', multiple: true }
+};
+const identityFlags = {
+    key: { type: 'string' },
+    'certificate-identity': { type: 'string' },
+    'certificate-identity-regexp': { type: 'string' },
+    'certificate-oidc-issuer': { type: 'string' },
+    'certificate-oidc-issuer-regexp': { type: 'string' },
+    'certificate-github-workflow-repository': { type: 'string' },
+    'certificate-github-workflow-ref': { type: 'string' },
+    'certificate-github-workflow-name': { type: 'string' },
+    'certificate-github-workflow-trigger': { type: 'string' },
+    'certificate-github-workflow-sha': { type: 'string' },
+    'certificate-github-runner-environment': { type: 'string' },
+    'trusted-root': { type: 'string' },
+    format: { type: 'string' }
+};
+const SIGNING_HELP = `  --key FILE               cosign private key (password from COSIGN_PASSWORD)
+  --keyless                Fulcio certificate for an OIDC identity (GitHub Actions token,
+                           SIGSTORE_ID_TOKEN or --identity-token)
+  --fulcio-url / --rekor-url / --tsa-url URL
+                           private or GHES Sigstore instance (default: public good)
+  --no-tlog-upload         keyless: no Rekor entry (needs --tsa-url)
+  --tlog-upload            keyed: also record the signature in Rekor
+  --rekor-entry-type dsse|intoto  Rekor entry for attestations (default dsse)`;
+const REGISTRY_HELP = `  --registry-username U    registry user; password from REGISTRY_PASSWORD (default: docker config)
+  --allow-insecure-registry HOST  plain HTTP for this registry (localhost is always allowed)`;
+const IDENTITY_HELP = `  --key FILE                           verify with this public key, or:
+  --certificate-identity[-regexp] X    certificate SAN, exact or regular expression
+  --certificate-oidc-issuer[-regexp] Y OIDC issuer, exact or regular expression
+      (regular expressions are not anchored, as in cosign: write ^...$)
+  --certificate-github-workflow-repository owner/repo
+  --certificate-github-workflow-ref refs/heads/main
+  --certificate-github-workflow-name NAME_OR_PATH
+  --certificate-github-workflow-trigger EVENT
+  --certificate-github-workflow-sha SHA
+  --certificate-github-runner-environment github-hosted|self-hosted
+  --trusted-root FILE                  Sigstore TrustedRoot JSON (default: public good, shipped)
+  --format text|json`;
+function str(values, name) {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
+}
+function resolvePath(io, p) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, p);
+}
+function signOptions(io, values) {
+    const key = str(values, 'key');
+    const keyless = values.keyless === true;
+    if (key && keyless)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use either --key or --keyless, not both');
+    if (!key && !keyless)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('signing needs --key FILE or --keyless');
+    if (key) {
+        const rekorURL = values['tlog-upload'] === true
+            ? (str(values, 'rekor-url') ?? 'https://rekor.sigstore.dev')
+            : undefined;
+        return { privateKey: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadSigningKey */ .fm)(resolvePath(io, key), io.env.COSIGN_PASSWORD), rekorURL };
+    }
+    const entryType = str(values, 'rekor-entry-type');
+    if (entryType !== undefined && entryType !== 'dsse' && entryType !== 'intoto') {
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--rekor-entry-type must be dsse or intoto, got "${entryType}"`);
+    }
+    const options = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .keylessFrom */ .rn)({
+        identityToken: str(values, 'identity-token'),
+        env: io.env,
+        fulcioURL: str(values, 'fulcio-url'),
+        rekorURL: values['no-tlog-upload'] === true ? null : str(values, 'rekor-url'),
+        tsaURL: str(values, 'tsa-url')
+    });
+    if (entryType)
+        options.rekorEntryType = entryType;
+    return { keyless: options };
+}
+function registryOptions(io, values) {
+    const opts = { env: io.env };
+    const user = str(values, 'registry-username');
+    if (user) {
+        const password = io.env.REGISTRY_PASSWORD;
+        if (!password)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--registry-username needs the password in REGISTRY_PASSWORD');
+        opts.credentials = { username: user, password };
+    }
+    const insecure = values['allow-insecure-registry'];
+    if (Array.isArray(insecure))
+        opts.insecureRegistries = insecure;
+    return opts;
+}
+function policyFrom(values) {
+    const identity = str(values, 'certificate-identity');
+    const identityRe = str(values, 'certificate-identity-regexp');
+    const issuer = str(values, 'certificate-oidc-issuer');
+    const issuerRe = str(values, 'certificate-oidc-issuer-regexp');
+    if (identity && identityRe)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use --certificate-identity or --certificate-identity-regexp, not both');
+    if (issuer && issuerRe)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use --certificate-oidc-issuer or --certificate-oidc-issuer-regexp, not both');
+    const github = {};
+    const gh = (flag, key) => {
+        const v = str(values, flag);
+        if (v !== undefined)
+            github[key] = v;
+    };
+    gh('certificate-github-workflow-repository', 'repository');
+    gh('certificate-github-workflow-ref', 'ref');
+    gh('certificate-github-workflow-name', 'workflow');
+    gh('certificate-github-workflow-trigger', 'trigger');
+    gh('certificate-github-workflow-sha', 'sha');
+    gh('certificate-github-runner-environment', 'runnerEnvironment');
+    if (!identity && !identityRe && !issuer && !issuerRe && Object.keys(github).length === 0)
+        return undefined;
+    if (!(identity ?? identityRe) || !(issuer ?? issuerRe)) {
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('keyless verification needs --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
+    }
+    return {
+        identity: identity !== undefined ? { exact: identity } : { regexp: identityRe },
+        issuer: issuer !== undefined ? { exact: issuer } : { regexp: issuerRe },
+        github
+    };
+}
+function verifyOptions(io, values) {
+    const key = str(values, 'key');
+    const policy = policyFrom(values);
+    if (key && policy)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use either --key or --certificate-identity/--certificate-oidc-issuer');
+    if (!key && !policy) {
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('verification needs --key FILE or --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y');
+    }
+    const root = str(values, 'trusted-root');
+    return {
+        publicKey: key ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadVerificationKey */ .LX)(resolvePath(io, key)) : undefined,
+        policy,
+        trustedRoot: root ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadTrustedRootFile */ .ce)(resolvePath(io, root)) : (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .resolveTrustedRoot */ .K7)()
+    };
+}
+function format(values) {
+    const f = str(values, 'format') ?? 'text';
+    if (f !== 'text' && f !== 'json')
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--format must be text or json, got "${f}"`);
+    return f;
+}
+function signerText(r) {
+    if (r.signer.type === 'key')
+        return `key ${r.signer.hint}`;
+    const id = r.signer.identity;
+    return `${id.subjectAlternativeName ?? '(no SAN)'} (issuer ${id.issuer ?? '(none)'})`;
+}
+function resultJSON(r) {
+    return {
+        verified: true,
+        digest: r.digest,
+        content: r.content,
+        signer: r.signer,
+        predicateType: r.statement?.predicateType,
+        tlogEntries: r.tlogEntries,
+        timestamps: r.timestamps
+    };
+}
+function writeBundle(io, out, bundle) {
+    const file = resolvePath(io, out);
+    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
+    return file;
+}
+function needOne(positionals, what) {
+    if (positionals.length !== 1 || !positionals[0])
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`expected exactly one ${what}`);
+    return positionals[0];
+}
+function statementFor(io, values, subjectName, digestHex) {
+    const predicateFile = str(values, 'predicate');
+    const type = str(values, 'type') ?? 'custom';
+    if (!predicateFile)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('attest needs --predicate FILE');
+    const typeURI = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(type);
+    const file = resolvePath(io, predicateFile);
+    const predicate = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parsePredicate */ .rv)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(file, 'predicate').toString('utf8'), typeURI, file);
+    return Buffer.from(JSON.stringify((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .buildStatement */ .Y5)([{ name: subjectName, digest: { sha256: digestHex } }], typeURI, predicate)));
+}
+const keysGenerate = {
+    path: ['keys', 'generate'],
+    summary: 'generate a cosign key pair (P.key encrypted with COSIGN_PASSWORD, P.pub)',
+    help: `Usage: secure-pipeline keys generate [--output-prefix P] [--force]
+
+Writes P.key (ECDSA P-256, PKCS#8, "ENCRYPTED SIGSTORE PRIVATE KEY": scrypt + NaCl secretbox, as
+cosign generate-key-pair) and P.pub (PEM SPKI). The password comes from COSIGN_PASSWORD (an empty
+value means an empty password). Default prefix: cosign.`,
+    async run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+            'output-prefix': { type: 'string' },
+            force: { type: 'boolean' }
+        });
+        if (positionals.length > 0)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unexpected argument "${positionals[0]}"`);
+        const password = io.env.COSIGN_PASSWORD;
+        if (password === undefined)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('set COSIGN_PASSWORD to the password for the new key (it may be empty)');
+        const prefix = resolvePath(io, values['output-prefix'] ?? 'cosign');
+        const keyFile = `${prefix}.key`;
+        const pubFile = `${prefix}.pub`;
+        if (!values.force) {
+            for (const f of [keyFile, pubFile]) {
+                if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(f))
+                    throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${f} exists; use --force to overwrite`);
+            }
+        }
+        const pair = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .generateEncodedKeyPair */ .Nd)(password);
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(keyFile, pair.privateKeyPem, { mode: 0o600 });
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(pubFile, pair.publicKeyPem, { mode: 0o644 });
+        io.stderr(`Private key written to ${keyFile}\nPublic key written to ${pubFile}\n`);
+        return Promise.resolve(0);
+    }
+};
+const signBlobCommand = {
+    path: ['sign', 'blob'],
+    summary: 'sign a file into a Sigstore bundle v0.3 (key or keyless)',
+    help: `Usage: secure-pipeline sign blob FILE (--key K | --keyless) --bundle OUT
+
+${SIGNING_HELP}
+  --bundle OUT             where to write the Sigstore bundle (v0.3 JSON)`,
+    async run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+            ...signingFlags,
+            bundle: { type: 'string' }
+        });
+        const file = needOne(positionals, 'FILE');
+        if (!values.bundle)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--bundle OUT is required');
+        const data = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(resolvePath(io, file), 'artifact');
+        const bundle = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .signBlob */ .Pk)(data, signOptions(io, values));
+        const out = writeBundle(io, values.bundle, bundle);
+        io.stdout(`sha256:${(0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(data).toString('hex')}\n`);
+        io.stderr(`Bundle written to ${out}\n`);
+        return 0;
+    }
+};
+const signImageCommand = {
+    path: ['sign', 'image'],
+    summary: 'sign an OCI image by digest, stored as cosign v3 does (bundle referrer)',
+    help: `Usage: secure-pipeline sign image REF (--key K | --keyless)
+
+Resolves REF's tag to a digest, signs a https://sigstore.dev/cosign/sign/v1 statement over it (DSSE)
+and pushes the Sigstore bundle as an OCI 1.1 referrer (sha256-<hex> tag fallback).
+${SIGNING_HELP}
+${REGISTRY_HELP}`,
+    async run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, { ...signingFlags, ...registryFlags });
+        const ref = needOne(positionals, 'image reference');
+        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .signImage */ .jV)(ref, signOptions(io, values), registryOptions(io, values));
+        io.stdout(`${result.reference}\n`);
+        io.stderr(`Signature stored as referrer ${result.referrer} (${result.via})\n`);
+        return 0;
+    }
+};
+const ATTEST_HELP = `  --predicate FILE         predicate JSON (a non-JSON file is wrapped for --type custom)
+  --type T                 slsaprovenance1, slsaprovenance02, cyclonedx, spdxjson, spdx, vuln,
+                           openvex, link, custom (default) or a predicate type URI`;
+const attestBlobCommand = {
+    path: ['attest', 'blob'],
+    summary: 'attest a file: in-toto statement in a DSSE Sigstore bundle',
+    help: `Usage: secure-pipeline attest blob FILE --predicate F --type T (--key K | --keyless) --bundle OUT
+
+${ATTEST_HELP}
+${SIGNING_HELP}`,
+    async run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+            ...signingFlags,
+            bundle: { type: 'string' },
+            predicate: { type: 'string' },
+            type: { type: 'string' }
+        });
+        const file = needOne(positionals, 'FILE');
+        if (!values.bundle)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--bundle OUT is required');
+        const data = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(resolvePath(io, file), 'artifact');
+        const hex = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(data).toString('hex');
+        const statement = statementFor(io, values, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), hex);
+        const bundle = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .signDSSE */ .R8)(statement, signOptions(io, values));
+        const out = writeBundle(io, values.bundle, bundle);
+        io.stdout(`sha256:${hex}\n`);
+        io.stderr(`Attestation bundle written to ${out}\n`);
+        return 0;
+    }
+};
+const attestImageCommand = {
+    path: ['attest', 'image'],
+    summary: 'attest an OCI image (SBOM, provenance, custom predicate) as a bundle referrer',
+    help: `Usage: secure-pipeline attest image REF --predicate F --type T (--key K | --keyless)
+
+${ATTEST_HELP}
+${SIGNING_HELP}
+${REGISTRY_HELP}`,
+    async run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+            ...signingFlags,
+            ...registryFlags,
+            predicate: { type: 'string' },
+            type: { type: 'string' }
+        });
+        const ref = needOne(positionals, 'image reference');
+        const predicateFile = values.predicate;
+        if (!predicateFile)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('attest needs --predicate FILE');
+        const typeURI = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(values.type ?? 'custom');
+        const file = resolvePath(io, predicateFile);
+        const predicate = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parsePredicate */ .rv)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(file, 'predicate').toString('utf8'), typeURI, file);
+        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .attestImage */ .DT)(ref, typeURI, predicate, signOptions(io, values), registryOptions(io, values));
+        io.stdout(`${result.reference}\n`);
+        io.stderr(`Attestation (${typeURI}) stored as referrer ${result.referrer} (${result.via})\n`);
+        return 0;
+    }
+};
+function verifyBlobLike(io, values, target, predicateType, dsseOnly = false) {
+    const bundleFile = str(values, 'bundle') ?? str(values, 'signature');
+    if (!bundleFile)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--bundle FILE is required');
+    const isDigest = target.startsWith('sha256:') && !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(resolvePath(io, target));
+    const artifact = isDigest
+        ? { digest: target }
+        : { data: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(resolvePath(io, target), 'artifact') };
+    const digest = artifact.data ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(artifact.data) : (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parseDigest */ .m)(target);
+    const options = verifyOptions(io, values);
+    const parsed = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadSignatureFile */ .$G)(resolvePath(io, bundleFile), digest);
+    const result = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .verifyBundle */ .IF)(parsed.bundle, artifact, { ...options, predicateType, dsseOnly });
+    if (format(values) === 'json')
+        io.stdout(`${JSON.stringify({ ...resultJSON(result), format: parsed.format })}\n`);
+    else
+        io.stdout(`Verified OK: ${result.digest} signed by ${signerText(result)}\n`);
+    return 0;
+}
+const verifyBlobCommand = {
+    path: ['verify', 'blob'],
+    summary: 'verify a file (or sha256: digest) against a bundle, key or identity',
+    help: `Usage: secure-pipeline verify blob FILE_OR_sha256:DIGEST --bundle B (--key PUB | --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y) [--trusted-root R]
+
+B is a Sigstore bundle (v0.1-v0.3), cosign's older blob bundle, or a bare base64 signature (with --key).
+Keyed bundles verify without a transparency-log entry (an entry that is present is verified);
+keyless ones need a log entry or a signed timestamp. Exit 0 verified, 1 not verified, 2 usage.
+${IDENTITY_HELP}`,
+    run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+            ...identityFlags,
+            bundle: { type: 'string' },
+            signature: { type: 'string' }
+        });
+        return Promise.resolve(verifyBlobLike(io, values, needOne(positionals, 'FILE_OR_sha256:DIGEST')));
+    }
+};
+async function verifyImageLike(io, values, ref, attestation) {
+    const type = str(values, 'type');
+    const predicateType = type ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(type) : undefined;
+    const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .verifyImage */ .ZG)(ref, { ...verifyOptions(io, values), attestation, predicateType }, registryOptions(io, values));
+    if (format(values) === 'json') {
+        io.stdout(`${JSON.stringify({
+            verified: true,
+            reference: result.reference,
+            digest: result.digest,
+            signatures: result.verified.map(v => ({ source: v.source, ...resultJSON(v.result) })),
+            rejected: result.rejected
+        })}\n`);
+    }
+    else {
+        for (const v of result.verified) {
+            const what = attestation ? `attestation ${v.predicateType ?? ''}` : 'signature';
+            io.stdout(`Verified OK: ${result.reference} ${what} (${v.source}) by ${signerText(v.result)}\n`);
+        }
+    }
+    return 0;
+}
+const verifyImageCommand = {
+    path: ['verify', 'image'],
+    summary: 'verify an OCI image signature (cosign v3 referrers, then legacy .sig)',
+    help: `Usage: secure-pipeline verify image REF (--key PUB | --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y)
+
+${IDENTITY_HELP}
+${REGISTRY_HELP}`,
+    run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+            ...identityFlags,
+            ...registryFlags
+        });
+        return verifyImageLike(io, values, needOne(positionals, 'image reference'), false);
+    }
+};
+const verifyAttestationCommand = {
+    path: ['verify', 'attestation'],
+    summary: 'verify attestations of an image (or of a file with --bundle), filtered by --type',
+    help: `Usage: secure-pipeline verify attestation REF [--type T] (--key PUB | --certificate-identity... --certificate-oidc-issuer...)
+       secure-pipeline verify attestation FILE_OR_sha256:DIGEST --bundle B [--type T] (...)
+
+  --type T     predicate type (short name or URI) the attestation must have
+${IDENTITY_HELP}
+${REGISTRY_HELP}`,
+    run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+            ...identityFlags,
+            ...registryFlags,
+            bundle: { type: 'string' },
+            type: { type: 'string' }
+        });
+        const target = needOne(positionals, 'image reference or file');
+        if (values.bundle) {
+            const type = values.type ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(values.type) : undefined;
+            return Promise.resolve(verifyBlobLike(io, values, target, type, true));
+        }
+        return verifyImageLike(io, values, target, true);
+    }
+};
+const commands = [
+    keysGenerate,
+    signBlobCommand,
+    signImageCommand,
+    attestBlobCommand,
+    attestImageCommand,
+    verifyBlobCommand,
+    verifyImageCommand,
+    verifyAttestationCommand
+];
+
+
+/***/ })
+
+};
