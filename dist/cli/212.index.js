@@ -2344,6 +2344,9 @@ const createMatcher = (${createMatcher.toString()});
 const { isAscii } = require('node:buffer');
 const matcher = createMatcher(workerData.spec, vm, isAscii);
 const readFile = (${createFileReader.toString()})(fs);
+// Warm up while the main thread walks the tree: the first megabytes would otherwise run in
+// unoptimized code. Built-in rules only (a user regex could be slow on any text).
+if (!workerData.spec.rules.some((r) => r.untrusted)) (${warmUp.toString()})(matcher, workerData.spec);
 parentPort.on('message', (jobs) => {
   const out = [];
   for (const job of jobs) {
@@ -2359,6 +2362,22 @@ parentPort.on('message', (jobs) => {
   parentPort.postMessage(out);
 });
 `;
+}
+/**
+ * Runs the matcher over generated code with every keyword in it, so the optimizing compiler has
+ * compiled the hot paths before real files arrive. Self-contained: it runs in the workers.
+ */
+function warmUp(matcher, spec) {
+    const lines = [];
+    for (const r of spec.rules)
+        for (const kw of r.keywords) {
+            lines.push(`  const total = compute(left, right) + offset // ${kw} handling`);
+            lines.push(`  ${kw.replace(/[^A-Za-z0-9_]/g, '_')}_name = lookup(value)`);
+        }
+    const filler = '    return await this.render(item, { retries: 3, timeout: 1000 }) // keep\n';
+    const body = Buffer.from(`${lines.join('\n')}\n${filler.repeat(600)}`);
+    for (let k = 0; k < 8; k++)
+        matcher.scan(body);
 }
 /** Scans files in this thread (small inputs, or workers: 0). */
 function scanFilesInline(spec, jobs, onResult) {
