@@ -33874,6 +33874,17 @@ async function writeSummary(markdown) {
         return;
     await summary.addRaw(text, true).write();
 }
+/**
+ * Registry credentials from the conventional `registry-username` / `registry-password` inputs;
+ * the user defaults to the workflow's actor, as ghcr.io accepts any name with a GITHUB_TOKEN.
+ */
+function registryCredentialInputs() {
+    const password = core.getInput('registry-password');
+    if (!password)
+        return undefined;
+    const username = core.getInput('registry-username') || process.env.GITHUB_ACTOR || 'token';
+    return { username, password };
+}
 function setOutputs(outputs) {
     for (const [k, v] of Object.entries(outputs))
         setOutput(k, String(v));

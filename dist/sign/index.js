@@ -68716,6 +68716,17 @@ async function writeSummary(markdown) {
         return;
     await summary.addRaw(text, true).write();
 }
+/**
+ * Registry credentials from the conventional `registry-username` / `registry-password` inputs;
+ * the user defaults to the workflow's actor, as ghcr.io accepts any name with a GITHUB_TOKEN.
+ */
+function registryCredentialInputs() {
+    const password = getInput('registry-password');
+    if (!password)
+        return undefined;
+    const username = getInput('registry-username') || process.env.GITHUB_ACTOR || 'token';
+    return { username, password };
+}
 function setOutputs(outputs) {
     for (const [k, v] of Object.entries(outputs))
         setOutput(k, String(v));
@@ -73813,12 +73824,8 @@ function signOptions() {
     return { keyless: options };
 }
 function registryOptions() {
-    const username = getInput('registry-username');
-    const password = getInput('registry-password');
-    const options = { env: process.env };
-    if (password)
-        options.credentials = { username: username || process.env.GITHUB_ACTOR || 'token', password };
-    return options;
+    const credentials = registryCredentialInputs();
+    return credentials ? { env: process.env, credentials } : { env: process.env };
 }
 async function main() {
     const key = getInput('key');

@@ -12,7 +12,8 @@ import {
   runAction,
   setOutputs,
   workspacePath,
-  writeSummary
+  writeSummary,
+  registryCredentialInputs
 } from '@secure-pipeline/action-kit'
 import type { RegistryClientOptions } from '@secure-pipeline/oci'
 import {
@@ -77,12 +78,8 @@ function verifyOptions(): VerifyOptions {
 }
 
 function registryOptions(): RegistryClientOptions {
-  const username = core.getInput('registry-username')
-  const password = core.getInput('registry-password')
-  const options: RegistryClientOptions = { env: process.env }
-  if (password)
-    options.credentials = { username: username || process.env.GITHUB_ACTOR || 'token', password }
-  return options
+  const credentials = registryCredentialInputs()
+  return credentials ? { env: process.env, credentials } : { env: process.env }
 }
 
 interface Row {

@@ -118,6 +118,17 @@ export async function writeSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(text, true).write()
 }
 
+/**
+ * Registry credentials from the conventional `registry-username` / `registry-password` inputs;
+ * the user defaults to the workflow's actor, as ghcr.io accepts any name with a GITHUB_TOKEN.
+ */
+export function registryCredentialInputs(): { username: string; password: string } | undefined {
+  const password = core.getInput('registry-password')
+  if (!password) return undefined
+  const username = core.getInput('registry-username') || process.env.GITHUB_ACTOR || 'token'
+  return { username, password }
+}
+
 export function setOutputs(outputs: Record<string, string | number | boolean>): void {
   for (const [k, v] of Object.entries(outputs)) core.setOutput(k, String(v))
 }
