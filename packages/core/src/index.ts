@@ -46,4 +46,5 @@ export {
   type GitOptions
 } from './git.js'
 export { repoRoot, sharedDir } from './shared.js'
+export { translateRE2, Re2SyntaxError, type Re2Options, type Re2Translated } from './re2.js'
 export { VERSION, TOOL_NAME, INFORMATION_URI } from './version.js'

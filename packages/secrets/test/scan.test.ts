@@ -218,6 +218,16 @@ path = '''\\.p12$'''
 
   test.each([
     ["[[rules]]\nid = \"bad\"\nregex = '''([a-z'''\n", 3, /rule bad.*invalid regular expression/],
+    [
+      "[[rules]]\nid = \"look\"\nregex = '''a(?=b)'''\n",
+      3,
+      /rule look.*invalid regular expression: error parsing regexp: invalid or unsupported Perl syntax/
+    ],
+    [
+      "[[allowlists]]\npaths = ['''x''', '''(a)\\1''']\n",
+      2,
+      /invalid regular expression: error parsing regexp: invalid escape sequence: `\\1`/
+    ],
     ['[[rules]]\nid = "x"\nregex = "a"\n[[rules]]\nregex = "b"\n', 4, /needs an id/],
     ['title = "t"\n[extend\n', 2, /invalid TOML/],
     [
