@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   commands: () => (/* binding */ commands)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(81807);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
+var src = __webpack_require__(12501);
 // EXTERNAL MODULE: ./packages/gate/src/index.ts + 8 modules
 var gate_src = __webpack_require__(43464);
 // EXTERNAL MODULE: external "node:crypto"

@@ -40,8 +40,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_crypto_default = /*#__PURE__*/__webpack_require__.n(external_node_crypto_);
 // EXTERNAL MODULE: ./node_modules/@noble/ciphers/salsa.js + 3 modules
 var salsa = __webpack_require__(46382);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(81807);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
+var src = __webpack_require__(12501);
 ;// CONCATENATED MODULE: ./packages/sigstore/src/keys.ts
 /**
  * cosign-compatible key pairs: an ECDSA P-256 private key as PKCS#8 DER, encrypted with

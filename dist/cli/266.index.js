@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var util = __webpack_require__(12695);
 // EXTERNAL MODULE: ./packages/sbom/src/parsers/npm.ts
 var npm = __webpack_require__(48093);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(81807);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
+var src = __webpack_require__(12501);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(33243);
 ;// CONCATENATED MODULE: ./packages/sbom/src/yaml.ts

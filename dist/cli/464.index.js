@@ -26,8 +26,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(81807);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
+var src = __webpack_require__(12501);
 // EXTERNAL MODULE: ./packages/rego/src/index.ts + 35 modules
 var rego_src = __webpack_require__(98183);
 ;// CONCATENATED MODULE: ./packages/gate/src/model.ts

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var util = __webpack_require__(682);
 // EXTERNAL MODULE: ./packages/sbom/src/parsers/npm.ts
 var npm = __webpack_require__(8093);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
-var src = __webpack_require__(785);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
+var src = __webpack_require__(9597);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./packages/sbom/src/yaml.ts
