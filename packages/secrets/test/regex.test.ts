@@ -22,7 +22,12 @@ const CASES: [string, string, string, string | null][] = [
   ['corp(?i)_KEY_(?P<v>[[:xdigit:]]{16})\\z', '', 'CORP_key_0123456789abcdef', null],
   ['(?is)begin.end', 'i', 'BEGIN\nEND', 'BEGIN\nEND'],
   ['token[^\\n]*\\pL', 'u', 'token: é', 'token: é'],
-  ['\\Qa.b\\E-\\x{41}', '', 'a.b-A', 'a.b-A']
+  ['\\Qa.b\\E-\\x{41}', '', 'a.b-A', 'a.b-A'],
+  // (?-i) inside a case-insensitive stretch turns folding off again (was: xAB matched).
+  ['x(?i)a(?-i)b', '', 'xAb', 'xAb'],
+  ['x(?i)a(?-i)b', '', 'xAB', null],
+  ['x(?i:a(?-i:b)c)', '', 'xAbC', 'xAbC'],
+  ['x(?i:a(?-i:b)c)', '', 'xABc', null]
 ]
 
 describe('translateGoRegex / compileGoRegex (gitleaks configs)', () => {
