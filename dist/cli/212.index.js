@@ -638,8 +638,14 @@ function expandCaseInsensitiveGroups(src) {
                 i += named[0].length - 1;
                 continue;
             }
-            const head = /^\(\?(?:[:=!]|<[=!]|[ims-]+:)/.exec(src.slice(i, i + 8));
+            const head = /^\(\?(?:[:=!]|<[=!]|([ims]*)(?:-([ims]*))?:)/.exec(src.slice(i, i + 8));
             if (head) {
+                // A modifier group such as (?-i:…) or (?is:…) switches case folding for its body; the
+                // group itself stays for the engine to apply (it is a no-op without the i flag).
+                if (head[1]?.includes('i'))
+                    ci = true;
+                if (head[2]?.includes('i'))
+                    ci = false;
                 out += head[0];
                 i += head[0].length - 1;
                 continue;
