@@ -582,6 +582,17 @@ class Parser {
   }
   private noPipe = false
 
+  /** A term that a top-level `|` ends (the head of a comprehension); restores the mode after. */
+  private parseTermInNoPipe(): Term {
+    const saved = this.noPipe
+    this.noPipe = true
+    try {
+      return this.parseTermIn()
+    } finally {
+      this.noPipe = saved
+    }
+  }
+
   private parseTermAnd(): Term {
     let lhs = this.parseTermArith()
     while (this.is('&')) {
@@ -789,14 +800,7 @@ class Parser {
         this.p++
         return { t: 'array', items: [], loc }
       }
-      const saveNoPipe = this.noPipe
-      this.noPipe = true
-      let first: Term
-      try {
-        first = this.parseTermIn()
-      } finally {
-        this.noPipe = saveNoPipe
-      }
+      const first = this.parseTermInNoPipe()
       this.skipNL()
       if (this.is('|')) {
         this.p++
@@ -820,25 +824,12 @@ class Parser {
         this.p++
         return { t: 'object', pairs: [], loc }
       }
-      const saveNoPipe = this.noPipe
-      this.noPipe = true
-      let first: Term
-      try {
-        first = this.parseTermIn()
-      } finally {
-        this.noPipe = saveNoPipe
-      }
+      const first = this.parseTermInNoPipe()
       this.skipNL()
       if (this.is(':')) {
         this.p++
         this.skipNL()
-        this.noPipe = true
-        let v: Term
-        try {
-          v = this.parseTermIn()
-        } finally {
-          this.noPipe = saveNoPipe
-        }
+        const v = this.parseTermInNoPipe()
         this.skipNL()
         if (this.is('|')) {
           this.p++
