@@ -79230,6 +79230,17 @@ class Parser {
         return lhs;
     }
     noPipe = false;
+    /** A term that a top-level `|` ends (the head of a comprehension); restores the mode after. */
+    parseTermInNoPipe() {
+        const saved = this.noPipe;
+        this.noPipe = true;
+        try {
+            return this.parseTermIn();
+        }
+        finally {
+            this.noPipe = saved;
+        }
+    }
     parseTermAnd() {
         let lhs = this.parseTermArith();
         while (this.is('&')) {
@@ -79455,15 +79466,7 @@ class Parser {
                 this.p++;
                 return { t: 'array', items: [], loc };
             }
-            const saveNoPipe = this.noPipe;
-            this.noPipe = true;
-            let first;
-            try {
-                first = this.parseTermIn();
-            }
-            finally {
-                this.noPipe = saveNoPipe;
-            }
+            const first = this.parseTermInNoPipe();
             this.skipNL();
             if (this.is('|')) {
                 this.p++;
@@ -79488,27 +79491,12 @@ class Parser {
                 this.p++;
                 return { t: 'object', pairs: [], loc };
             }
-            const saveNoPipe = this.noPipe;
-            this.noPipe = true;
-            let first;
-            try {
-                first = this.parseTermIn();
-            }
-            finally {
-                this.noPipe = saveNoPipe;
-            }
+            const first = this.parseTermInNoPipe();
             this.skipNL();
             if (this.is(':')) {
                 this.p++;
                 this.skipNL();
-                this.noPipe = true;
-                let v;
-                try {
-                    v = this.parseTermIn();
-                }
-                finally {
-                    this.noPipe = saveNoPipe;
-                }
+                const v = this.parseTermInNoPipe();
                 this.skipNL();
                 if (this.is('|')) {
                     this.p++;
