@@ -2,9 +2,7 @@
  * Starts Debian's `docker-registry` (distribution 2.8) on 127.0.0.1 with a random free port and a
  * temporary storage directory, for tests that need a real OCI registry.
  *
- *   const available = registryAvailable()            // sync: is the binary installed?
- *   const describeRegistry = available ? describe : describe.skip
- *   if (!available) console.log(REGISTRY_MISSING)
+ *   const describeRegistry = registryDescribe()      // describe.skip + a message without it
  *   let registry: LocalRegistry
  *   beforeAll(async () => { registry = await startRegistry() })
  *   afterAll(async () => { await registry?.stop() })
@@ -18,6 +16,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { describe } from '@jest/globals'
 
 export interface LocalRegistry {
   /** `http://127.0.0.1:<port>` */
@@ -54,6 +53,13 @@ export function registryBinary(): string | undefined {
 
 export function registryAvailable(): boolean {
   return registryBinary() !== undefined
+}
+
+/** `describe` when docker-registry is installed; otherwise `describe.skip`, saying why once. */
+export function registryDescribe(): typeof describe.skip {
+  if (registryAvailable()) return describe
+  console.log(REGISTRY_MISSING)
+  return describe.skip
 }
 
 async function freePort(): Promise<number> {

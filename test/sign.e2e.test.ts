@@ -22,12 +22,7 @@ import {
   type ActionRun,
   type LocalServer
 } from './harness.js'
-import {
-  REGISTRY_MISSING,
-  registryAvailable,
-  startRegistry,
-  type LocalRegistry
-} from './registry.js'
+import { registryDescribe, startRegistry, type LocalRegistry } from './registry.js'
 import { GITHUB_ISSUER, startMockSigstore, type MockSigstore } from './sigstore-mock.js'
 
 const PASSWORD = 'e2e-sign-password'
@@ -160,8 +155,7 @@ describe('actions/sign', () => {
   })
 })
 
-const describeRegistry = registryAvailable() ? describe : describe.skip
-if (!registryAvailable()) console.log(REGISTRY_MISSING)
+const describeRegistry = registryDescribe()
 
 describeRegistry('actions/sign with images', () => {
   let registry: LocalRegistry

@@ -8,12 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { RegistryClient, pushSyntheticImage } from '@secure-pipeline/oci'
 import { attestImage, keyHint, publicKeyPem, signBlob, signImage } from '@secure-pipeline/sigstore'
 import { buildAction, runAction } from './harness.js'
-import {
-  REGISTRY_MISSING,
-  registryAvailable,
-  startRegistry,
-  type LocalRegistry
-} from './registry.js'
+import { registryDescribe, startRegistry, type LocalRegistry } from './registry.js'
 import { GITHUB_ISSUER, startMockSigstore, type MockSigstore } from './sigstore-mock.js'
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -139,8 +134,7 @@ describe('actions/verify', () => {
   })
 })
 
-const describeRegistry = registryAvailable() ? describe : describe.skip
-if (!registryAvailable()) console.log(REGISTRY_MISSING)
+const describeRegistry = registryDescribe()
 
 describeRegistry('actions/verify with images', () => {
   let registry: LocalRegistry

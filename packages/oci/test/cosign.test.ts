@@ -24,12 +24,7 @@ import {
   type ImageIndex,
   type ImageManifest
 } from '../src/index.js'
-import {
-  REGISTRY_MISSING,
-  registryAvailable,
-  startRegistry,
-  type LocalRegistry
-} from '../../../test/registry.js'
+import { startRegistry, type LocalRegistry, registryDescribe } from '../../../test/registry.js'
 import { startFakeRegistry, type FakeRegistry } from './fake-registry.js'
 
 const D = `sha256:${'b'.repeat(64)}`
@@ -109,9 +104,7 @@ describe('simple-signing payload', () => {
   })
 })
 
-const available = registryAvailable()
-if (!available) console.log(REGISTRY_MISSING)
-const describeRegistry = available ? describe : describe.skip
+const describeRegistry = registryDescribe()
 
 describeRegistry('cosign layouts on docker-registry (distribution)', () => {
   let registry: LocalRegistry

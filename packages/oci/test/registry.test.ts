@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import {
   DigestMismatchError,
@@ -15,16 +15,9 @@ import {
   type ImageIndex,
   type ImageManifest
 } from '../src/index.js'
-import {
-  REGISTRY_MISSING,
-  registryAvailable,
-  startRegistry,
-  type LocalRegistry
-} from '../../../test/registry.js'
+import { startRegistry, type LocalRegistry, registryDescribe } from '../../../test/registry.js'
 
-const available = registryAvailable()
-if (!available) console.log(REGISTRY_MISSING)
-const describeRegistry = available ? describe : describe.skip
+const describeRegistry = registryDescribe()
 
 describeRegistry('against docker-registry (distribution)', () => {
   let registry: LocalRegistry

@@ -1,6 +1,6 @@
 // Interoperability with @sigstore/oci (what actions/attest uses to push bundles to registries):
 // each side reads and extends the referrers written by the other on docker-registry 2.8.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { attachArtifactToImage, getImageDigest, type Credentials } from '@sigstore/oci'
 import {
   CosignMediaType,
@@ -9,16 +9,9 @@ import {
   readBundleReferrers,
   writeBundleReferrer
 } from '../src/index.js'
-import {
-  REGISTRY_MISSING,
-  registryAvailable,
-  startRegistry,
-  type LocalRegistry
-} from '../../../test/registry.js'
+import { startRegistry, type LocalRegistry, registryDescribe } from '../../../test/registry.js'
 
-const available = registryAvailable()
-if (!available) console.log(REGISTRY_MISSING)
-const describeRegistry = available ? describe : describe.skip
+const describeRegistry = registryDescribe()
 
 // @sigstore/oci fails against a registry without auth when given credentials (see the notes).
 const NO_CREDENTIALS = undefined as unknown as Credentials

@@ -1,7 +1,7 @@
 // Images in a real registry (Debian's docker-registry on 127.0.0.1): sign, attest (SBOM) and verify
 // the cosign v3 way, and verify a cosign v2 `.sig` signature written by hand per SIGNATURE_SPEC.md.
 import crypto from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { VerificationError } from '@secure-pipeline/core'
 import {
   RegistryClient,
@@ -12,12 +12,7 @@ import {
   writeLegacyAttestation,
   writeLegacySignature
 } from '@secure-pipeline/oci'
-import {
-  REGISTRY_MISSING,
-  registryAvailable,
-  startRegistry,
-  type LocalRegistry
-} from '../../../test/registry.js'
+import { startRegistry, type LocalRegistry, registryDescribe } from '../../../test/registry.js'
 import { GITHUB_ISSUER, startMockSigstore, type MockSigstore } from '../../../test/sigstore-mock.js'
 import {
   attestImage,
@@ -29,9 +24,7 @@ import {
   verifyImage
 } from '../src/index.js'
 
-const available = registryAvailable()
-if (!available) console.log(REGISTRY_MISSING)
-const describeRegistry = available ? describe : describe.skip
+const describeRegistry = registryDescribe()
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' })
 const other = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' })
