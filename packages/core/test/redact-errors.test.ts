@@ -13,7 +13,9 @@ describe('redaction', () => {
   test.each([
     ['short', 0, 'REDACTED'],
     ['ghp_abcdefghijklmnop', 0, 'REDACTED'],
-    ['ghp_abcdefghijklmnop', 4, 'ghp_…REDACTED'],
+    ['ghp_abcdefghijklmnop', 4, 'gh…REDACTED'],
+    ['ghp_abcdefghijklmnopqrstuvwxyz0123456789', 4, 'ghp_…REDACTED'],
+    ['fifteen-chars!!', 4, 'REDACTED'],
     ['tiny', 4, 'REDACTED']
   ])('redactSecret(%s, %d)', (s, keep, want) => expect(redactSecret(s, keep)).toBe(want))
 

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto'
 import {
   INFORMATION_URI,
-  REDACTED,
   TOOL_NAME,
   VERSION,
+  redactSecret,
   toSarif,
   type Finding,
   type RuleDescriptor
@@ -19,9 +19,7 @@ import type { ScanOutcome } from './scan.js'
 
 /** Shows a short non-secret hint: the first characters of long values only. */
 export function redactValue(secret: string): string {
-  if (secret.length < 16) return REDACTED
-  const keep = Math.min(4, Math.floor(secret.length / 8))
-  return secret.slice(0, keep) + '…' + REDACTED
+  return redactSecret(secret, 4)
 }
 
 export function redactMatch(match: string, secret: string): string {
