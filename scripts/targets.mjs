@@ -13,7 +13,5 @@ export function bundleTargets(root) {
   }
   const cli = path.join(root, 'packages', 'cli', 'src', 'bin.ts')
   if (existsSync(cli)) targets.push({ name: 'cli', entry: cli })
-  const pipeline = path.join(root, 'src', 'pipeline', 'index.ts')
-  if (existsSync(pipeline)) targets.push({ name: 'pipeline', entry: pipeline })
   return targets
 }

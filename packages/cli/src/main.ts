@@ -60,10 +60,10 @@ export async function main(
     io.stdout(`secure-pipeline ${VERSION}\n`)
     return ExitCode.Ok
   }
+  // `help CMD` is `CMD --help`, which loads only CMD's engine.
+  if (argv[0] === 'help' && argv.length > 1) return main([...argv.slice(1), '--help'], io, given)
   const commands = given ?? (await loadCommands(argv))
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
-    if (argv[0] === 'help' && argv.length > 1)
-      return main([...argv.slice(1), '--help'], io, commands)
     io.stdout(usage(commands))
     return argv.length === 0 ? ExitCode.UsageError : ExitCode.Ok
   }
