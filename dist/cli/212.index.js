@@ -2680,10 +2680,7 @@ async function scanSecrets(options) {
 
 /** Shows a short non-secret hint: the first characters of long values only. */
 function redactValue(secret) {
-    if (secret.length < 16)
-        return src/* REDACTED */.XF;
-    const keep = Math.min(4, Math.floor(secret.length / 8));
-    return secret.slice(0, keep) + '…' + src/* REDACTED */.XF;
+    return (0,src/* redactSecret */.Y3)(secret, 4);
 }
 function redactMatch(match, secret) {
     if (!secret)

@@ -1741,10 +1741,11 @@ async function main(argv, io, given) {
         io.stdout(`secure-pipeline ${src/* VERSION */.xv}\n`);
         return src/* ExitCode */.yU.Ok;
     }
+    // `help CMD` is `CMD --help`, which loads only CMD's engine.
+    if (argv[0] === 'help' && argv.length > 1)
+        return main([...argv.slice(1), '--help'], io, given);
     const commands = given ?? (await loadCommands(argv));
     if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
-        if (argv[0] === 'help' && argv.length > 1)
-            return main([...argv.slice(1), '--help'], io, commands);
         io.stdout(usage(commands));
         return argv.length === 0 ? src/* ExitCode */.yU.UsageError : src/* ExitCode */.yU.Ok;
     }
@@ -1792,7 +1793,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* reexport */ ExitCode),
   wV: () => (/* reexport */ INFORMATION_URI),
   dz: () => (/* reexport */ InputError),
-  XF: () => (/* reexport */ REDACTED),
   Rw: () => (/* reexport */ Re2SyntaxError),
   pO: () => (/* reexport */ Redactor),
   Eh: () => (/* reexport */ SecurePipelineError),
@@ -1804,6 +1804,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Uc: () => (/* reexport */ describeError),
   RZ: () => (/* reexport */ ensureRevisions),
   Rr: () => (/* reexport */ exitCodeFor),
+  Y3: () => (/* reexport */ redactSecret),
   EO: () => (/* reexport */ runGit),
   WZ: () => (/* reexport */ streamGitLines),
   zv: () => (/* reexport */ toSarif),
@@ -1811,7 +1812,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fv: () => (/* reexport */ walkFiles)
 });
 
-// UNUSED EXPORTS: GitError, SEVERITIES, compareSeverity, countBySeverity, formatLocation, hasCommit, isGitRepository, isShallow, looksBinary, redactSecret, repoRoot, sarifLevel, sharedDir, toJsonText, toText
+// UNUSED EXPORTS: GitError, REDACTED, SEVERITIES, compareSeverity, countBySeverity, formatLocation, hasCommit, isGitRepository, isShallow, looksBinary, repoRoot, sarifLevel, sharedDir, toJsonText, toText
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -2018,12 +2019,13 @@ function countBySeverity(findings) {
 const REDACTED = 'REDACTED';
 /**
  * Shows at most a short prefix of long values (as gitleaks' --redact=N does) so a reader can tell
- * two findings apart; short values are hidden completely.
+ * two findings apart: at most `keepPrefix` characters and never more than an eighth of the value;
+ * values under 16 characters are hidden completely.
  */
 function redactSecret(secret, keepPrefix = 0) {
-    if (keepPrefix <= 0 || secret.length < 12)
+    if (keepPrefix <= 0 || secret.length < 16)
         return REDACTED;
-    const keep = Math.min(keepPrefix, Math.floor(secret.length / 4));
+    const keep = Math.min(keepPrefix, Math.floor(secret.length / 8));
     return secret.slice(0, keep) + '…' + REDACTED;
 }
 class Redactor {

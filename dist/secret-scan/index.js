@@ -33434,12 +33434,13 @@ function countBySeverity(findings) {
 const REDACTED = 'REDACTED';
 /**
  * Shows at most a short prefix of long values (as gitleaks' --redact=N does) so a reader can tell
- * two findings apart; short values are hidden completely.
+ * two findings apart: at most `keepPrefix` characters and never more than an eighth of the value;
+ * values under 16 characters are hidden completely.
  */
 function redactSecret(secret, keepPrefix = 0) {
-    if (keepPrefix <= 0 || secret.length < 12)
+    if (keepPrefix <= 0 || secret.length < 16)
         return REDACTED;
-    const keep = Math.min(keepPrefix, Math.floor(secret.length / 4));
+    const keep = Math.min(keepPrefix, Math.floor(secret.length / 8));
     return secret.slice(0, keep) + '…' + REDACTED;
 }
 class Redactor {
@@ -38318,10 +38319,7 @@ async function scanSecrets(options) {
 
 /** Shows a short non-secret hint: the first characters of long values only. */
 function redactValue(secret) {
-    if (secret.length < 16)
-        return REDACTED;
-    const keep = Math.min(4, Math.floor(secret.length / 8));
-    return secret.slice(0, keep) + '…' + REDACTED;
+    return redactSecret(secret, 4);
 }
 function redactMatch(match, secret) {
     if (!secret)
