@@ -3,7 +3,15 @@
  * into .git, does not follow symlinks out of the root, skips binary and oversized files and
  * reports what it skipped instead of failing.
  */
-import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync
+} from 'node:fs'
 import path from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 
@@ -48,14 +56,14 @@ export function looksBinary(buf: Uint8Array): boolean {
   return false
 }
 
-async function sniffBinary(file: string): Promise<boolean> {
-  const fh = await open(file, 'r')
+function sniffBinary(file: string): boolean {
+  const fd = openSync(file, 'r')
   try {
     const buf = Buffer.alloc(SNIFF_BYTES)
-    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0)
+    const bytesRead = readSync(fd, buf, 0, SNIFF_BYTES, 0)
     return looksBinary(buf.subarray(0, bytesRead))
   } finally {
-    await fh.close()
+    closeSync(fd)
   }
 }
 
@@ -76,21 +84,30 @@ function ignoredBy(scopes: readonly IgnoreScope[], rel: string, isDir: boolean):
   return ignored
 }
 
+/**
+ * Synchronous file system calls on purpose: one awaited call per file costs a thread-pool round
+ * trip, which made the walk of a 2,000-file tree take 80-130 ms instead of about 10.
+ */
+// eslint-disable-next-line @typescript-eslint/require-await -- async for callers; see above
 export async function walkFiles(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+  return walkSync(root, options)
+}
+
+function walkSync(root: string, options: WalkOptions = {}): WalkResult {
   const useGitignore = options.gitignore ?? true
   const skipBinary = options.skipBinary ?? true
-  const rootReal = await realpath(root)
+  const rootReal = realpathSync(root)
   const files: WalkedFile[] = []
   const skipped: SkippedFile[] = []
   const baseScopes: IgnoreScope[] = []
   if (options.exclude && options.exclude.length > 0)
     baseScopes.push({ base: '', ig: ignore().add([...options.exclude]) })
 
-  const visit = async (dirRel: string, scopes: IgnoreScope[]): Promise<void> => {
+  const visit = (dirRel: string, scopes: IgnoreScope[]): void => {
     const dirAbs = dirRel === '' ? rootReal : path.join(rootReal, dirRel)
     let entries
     try {
-      entries = await readdir(dirAbs, { withFileTypes: true })
+      entries = readdirSync(dirAbs, { withFileTypes: true })
     } catch (err) {
       skipped.push({ path: dirRel || '.', reason: 'unreadable', detail: (err as Error).message })
       return
@@ -98,7 +115,7 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
     let local = scopes
     if (useGitignore && entries.some(e => e.name === '.gitignore' && e.isFile())) {
       try {
-        const text = await readFile(path.join(dirAbs, '.gitignore'), 'utf8')
+        const text = readFileSync(path.join(dirAbs, '.gitignore'), 'utf8')
         local = [...scopes, { base: dirRel, ig: ignore().add(text) }]
       } catch (err) {
         skipped.push({
@@ -121,12 +138,12 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
           continue
         }
         try {
-          const target = await realpath(abs)
+          const target = realpathSync(abs)
           if (target !== rootReal && !target.startsWith(rootReal + path.sep)) {
             skipped.push({ path: rel, reason: 'symlink-outside-root' })
             continue
           }
-          const st = await stat(target)
+          const st = statSync(target)
           isDir = st.isDirectory()
           isFile = st.isFile()
           // Directory links inside the root would revisit the same files; skip them.
@@ -141,17 +158,17 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
       }
       if (ignoredBy(local, rel, isDir)) continue
       if (isDir) {
-        await visit(rel, local)
+        visit(rel, local)
         continue
       }
       if (!isFile) continue
       try {
-        const st = await stat(abs)
+        const st = statSync(abs)
         if (options.maxFileSize !== undefined && st.size > options.maxFileSize) {
           skipped.push({ path: rel, reason: 'too-large', detail: `${st.size} bytes` })
           continue
         }
-        if (skipBinary && st.size > 0 && (await sniffBinary(abs))) {
+        if (skipBinary && st.size > 0 && sniffBinary(abs)) {
           skipped.push({ path: rel, reason: 'binary' })
           continue
         }
@@ -162,6 +179,6 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
     }
   }
 
-  await visit('', baseScopes)
+  visit('', baseScopes)
   return { files, skipped }
 }
