@@ -212,6 +212,32 @@ describe('actions/secret-scan', () => {
     expect(same.stdout).toMatch(/same commit/)
   })
 
+  it('a force push whose before is gone scans the new commits; a deletion scans nothing', async () => {
+    const forced = await runAction(bundle, {
+      workspace: repo,
+      eventName: 'push',
+      event: { before: 'f'.repeat(40), after: headSha, forced: true },
+      inputs: { 'fail-on-findings': 'false', 'sarif-file': path.join(tmp, 'out', 'forced.sarif') },
+      env: { RUNNER_TEMP: tmp }
+    })
+    expect(forced.exitCode).toBe(0)
+    // No remotes in the fixture: every commit of the branch is one no remote branch has.
+    expect(forced.outputs.findings).toBe('5')
+    expect(forced.stdout).toMatch(/force push/)
+    assertNoSecret(forced, readFileSync(path.join(tmp, 'out', 'forced.sarif'), 'utf8'))
+
+    const deleted = await runAction(bundle, {
+      workspace: repo,
+      eventName: 'push',
+      event: { before: headSha, after: '0'.repeat(40), deleted: true },
+      inputs: { 'sarif-file': path.join(tmp, 'out', 'deleted.sarif') },
+      env: { RUNNER_TEMP: tmp }
+    })
+    expect(deleted.exitCode).toBe(0)
+    expect(deleted.outputs.findings).toBe('0')
+    expect(deleted.stdout).toMatch(/deleted branch/)
+  })
+
   it('a shallow checkout missing the PR base fails with the fix', async () => {
     const shallow = path.join(tmp, 'shallow')
     execFileSync('git', [

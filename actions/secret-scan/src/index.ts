@@ -25,6 +25,7 @@ import {
   toCoreFindings,
   toSarifReport,
   toTextReport,
+  type MissingBase,
   type ScanMode
 } from '@secure-pipeline/secrets'
 
@@ -39,6 +40,7 @@ interface Plan {
   mode: ScanMode
   base?: string
   head?: string
+  missingBase?: MissingBase
   reason: string
 }
 
@@ -85,6 +87,8 @@ export function planScan(
       mode: 'diff',
       base: event.before ?? '',
       head: event.after,
+      // A force push's `before` is in no clone any more: scan what no remote branch has.
+      missingBase: 'not-on-remotes',
       reason: 'push: before..after'
     }
   }
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
     mode: plan.mode,
     base: plan.base,
     head: plan.head,
+    missingBase: plan.missingBase,
     scanConfig: config,
     baseline: baselineInput ? workspacePath(baselineInput) : undefined,
     exclude: getListInput('exclude'),

@@ -5,7 +5,9 @@
  */
 import {
   ensureRevisions,
+  hasCommit,
   InputError,
+  isShallow,
   runGit,
   streamGitLines,
   ZERO_SHA
@@ -119,33 +121,45 @@ export interface RangeInfo {
 }
 
 /**
+ * What a diff does when its base is not in a full (not shallow) clone: a push that rewrote
+ * history names a `before` commit nobody fetches any more.
+ */
+export type MissingBase = 'error' | 'not-on-remotes'
+
+/**
  * Resolves a base/head pair into `git log` arguments. An all-zero base (a new branch) scans the
  * commits of head that no other remote branch has (or all of head's history when there is no
- * remote); base == head scans nothing and says so.
+ * remote); an all-zero head (a deletion) and base == head scan nothing and say so.
  */
 export async function resolveRange(
   opts: GitSourceOptions,
   base: string | undefined,
-  head: string
+  head: string,
+  missingBase: MissingBase = 'error'
 ): Promise<RangeInfo> {
+  if (ZERO_SHA.test(head))
+    return {
+      description: `${base ?? ''}..${head}`,
+      args: undefined,
+      note: 'head is all zeros (a deleted branch or tag): nothing to scan'
+    }
   await ensureRevisions(opts.cwd, [head])
   const headSha = (await runGit(['rev-parse', `${head}^{commit}`], opts)).trim()
   if (base === undefined || base === '') return { description: head, args: [headSha] }
-  if (ZERO_SHA.test(base)) {
-    const refs = (
-      await runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes'], opts)
+  if (ZERO_SHA.test(base))
+    return notOnRemotes(opts, head, headSha, 'new branch', 'base is all zeros (a new branch)')
+  if (
+    missingBase === 'not-on-remotes' &&
+    !(await hasCommit(opts.cwd, base)) &&
+    !(await isShallow(opts.cwd).catch(() => true))
+  )
+    return notOnRemotes(
+      opts,
+      head,
+      headSha,
+      'base not in the repository',
+      `base ${base} is not in the repository (history rewritten by a force push?)`
     )
-      .split('\n')
-      .filter(Boolean)
-      .map(l => l.split(' '))
-      .filter(([sha, ref]) => sha !== headSha && !ref.endsWith('/HEAD'))
-      .map(([, ref]) => ref)
-    return {
-      description: `${head} (new branch: commits not on other remote branches)`,
-      args: refs.length > 0 ? [headSha, '--not', ...refs] : [headSha],
-      note: 'base is all zeros (a new branch)'
-    }
-  }
   await ensureRevisions(opts.cwd, [base])
   const baseSha = (await runGit(['rev-parse', `${base}^{commit}`], opts)).trim()
   if (baseSha === headSha)
@@ -155,6 +169,29 @@ export async function resolveRange(
       note: 'base and head are the same commit: nothing to scan'
     }
   return { description: `${base}..${head}`, args: [`${baseSha}..${headSha}`] }
+}
+
+/** The commits of head that no other remote branch has (all of its history without remotes). */
+async function notOnRemotes(
+  opts: GitSourceOptions,
+  head: string,
+  headSha: string,
+  why: string,
+  note: string
+): Promise<RangeInfo> {
+  const refs = (
+    await runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes'], opts)
+  )
+    .split('\n')
+    .filter(Boolean)
+    .map(l => l.split(' '))
+    .filter(([sha, ref]) => sha !== headSha && !ref.endsWith('/HEAD'))
+    .map(([, ref]) => ref)
+  return {
+    description: `${head} (${why}: commits not on other remote branches)`,
+    args: refs.length > 0 ? [headSha, '--not', ...refs] : [headSha],
+    note
+  }
 }
 
 export async function* gitLogChunks(

@@ -41,5 +41,5 @@ export {
   locationFingerprint,
   type JsonFinding
 } from './report.js'
-export { parsePatch, resolveRange, type DiffChunk } from './git.js'
+export { parsePatch, resolveRange, type DiffChunk, type MissingBase } from './git.js'
 export { expandCaseInsensitiveGroups } from './caseless.js'

@@ -7,7 +7,14 @@ import ignore from 'ignore'
 import { UsageError, walkFiles, type SkippedFile } from '@secure-pipeline/core'
 import { loadConfig, type ScanConfig } from './config.js'
 import { RuleSet, type SecretFinding, type SlowRuleReport } from './engine.js'
-import { assertGitRepo, gitLogChunks, resolveRange, stagedChunks, type DiffChunk } from './git.js'
+import {
+  assertGitRepo,
+  gitLogChunks,
+  resolveRange,
+  stagedChunks,
+  type DiffChunk,
+  type MissingBase
+} from './git.js'
 import {
   defaultWorkerCount,
   scanFilesInline,
@@ -28,6 +35,11 @@ export interface ScanOptions {
   /** diff mode. `base` may be all zeros (a new branch) or equal to head. */
   base?: string
   head?: string
+  /**
+   * diff mode, when `base` is missing from a full clone (a force push's `before`): fail (the
+   * default) or scan head's commits that no remote branch has, as for a new branch.
+   */
+  missingBase?: MissingBase
   /** Configuration file (else GITLEAKS_CONFIG, GITLEAKS_CONFIG_TOML, <root>/.gitleaks.toml, built-in). */
   config?: string
   /** Already-loaded configuration (takes precedence over `config`). */
@@ -159,7 +171,12 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
     } else {
       if (!options.head && !options.base)
         throw new UsageError('--mode diff needs --base (and optionally --head)')
-      const range = await resolveRange(gitOpts, options.base, options.head ?? 'HEAD')
+      const range = await resolveRange(
+        gitOpts,
+        options.base,
+        options.head ?? 'HEAD',
+        options.missingBase
+      )
       stats.range = range.description
       if (range.note) stats.note = range.note
       chunks = range.args ? gitLogChunks(gitOpts, range.args) : (async function* () {})()

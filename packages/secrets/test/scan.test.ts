@@ -397,6 +397,46 @@ describe('git sources', () => {
     expect(out.findings.map(f => f.ruleId).sort()).toEqual(['github-pat', 'stripe-live-secret-key'])
   })
 
+  test('an all-zero head (a deleted branch) scans nothing and says so', async () => {
+    const out = await scanSecrets({ root, mode: 'diff', base: c2, head: '0'.repeat(40) })
+    expect(out.findings).toEqual([])
+    expect(out.stats.note).toMatch(/deleted branch/)
+  })
+
+  test('a base missing from a full clone fails unless missingBase says how to go on', async () => {
+    // A force push: the clone never had `before`.
+    const clone = tmp()
+    execFileSync('git', ['clone', '-q', `file://${root}`, clone])
+    git(clone, 'config', 'commit.gpgsign', 'false')
+    git(clone, 'checkout', '-q', '-b', 'rewritten')
+    const c4 = commit(clone, { 'deploy.env': `GITHUB_TOKEN=${GH}\n` }, 'rewritten history')
+    const gone = 'e'.repeat(40)
+    await expect(scanSecrets({ root: clone, mode: 'diff', base: gone, head: c4 })).rejects.toThrow(
+      `git revision not found: ${gone}`
+    )
+    const out = await scanSecrets({
+      root: clone,
+      mode: 'diff',
+      base: gone,
+      head: c4,
+      missingBase: 'not-on-remotes'
+    })
+    // Only the commit no remote branch has: origin/main's token commit is not scanned again.
+    expect(out.findings.map(f => [f.commit, f.file, f.ruleId])).toEqual([
+      [c4, 'deploy.env', 'github-pat']
+    ])
+    expect(out.stats.note).toMatch(/not in the repository \(history rewritten by a force push\?\)/)
+    // A base that is present is still a plain range.
+    const ranged = await scanSecrets({
+      root: clone,
+      mode: 'diff',
+      base: c3,
+      head: c4,
+      missingBase: 'not-on-remotes'
+    })
+    expect(ranged.stats.range).toBe(`${c3}..${c4}`)
+  })
+
   test('a .gitleaksignore entry without the commit also matches git findings', async () => {
     const r2 = tmp()
     git(r2, 'init', '-q', '-b', 'main')
