@@ -91,9 +91,22 @@ export class RuleSet {
   private readonly pathRes = new Map<Rule, RegExp>()
   private readonly allowlists: RuleAllowlist[]
   private readonly useDefaultPathFilter: boolean
+  /** Rules whose findings yield to a provider rule's on the same secret. */
+  private readonly genericIds: Set<string>
 
   constructor(config: ScanConfig, options: { defaultPathFilter?: boolean } = {}) {
     this.rules = config.rules
+    // User rules carry no flag: gitleaks' own naming (generic-api-key, …) marks theirs.
+    this.genericIds = new Set(
+      config.rules
+        .filter(
+          r =>
+            r.generic === true ||
+            r.id.startsWith('generic-') ||
+            r.id.startsWith('authorization-bearer')
+        )
+        .map(r => r.id)
+    )
     this.allowlists = config.allowlists
     this.useDefaultPathFilter = options.defaultPathFilter ?? true
     this.regexRules = config.rules.filter(r => r.regex !== '')
@@ -280,20 +293,18 @@ export class RuleSet {
       if (this.allowedByLists(rule, f, m.lineText, commit)) continue
       out.push(f)
     }
-    return dedupe(out)
+    return dedupe(out, this.genericIds)
   }
 }
 
 /** One finding per location: a provider rule wins over a generic one that saw the same secret. */
-function dedupe(findings: SecretFinding[]): SecretFinding[] {
+function dedupe(findings: SecretFinding[], genericIds: ReadonlySet<string>): SecretFinding[] {
   if (findings.length < 2) return findings
-  const specific = findings.filter(
-    f => !f.ruleId.startsWith('generic-') && !f.ruleId.startsWith('authorization-bearer')
-  )
+  const specific = findings.filter(f => !genericIds.has(f.ruleId))
   const out: SecretFinding[] = []
   const seen = new Set<string>()
   for (const f of findings) {
-    const generic = f.ruleId.startsWith('generic-') || f.ruleId.startsWith('authorization-bearer')
+    const generic = genericIds.has(f.ruleId)
     if (
       generic &&
       specific.some(

@@ -3,6 +3,7 @@
  * repeated or sequential characters, UUIDs, hashes and identifiers that catch-all rules would
  * otherwise report. Provider rules get the placeholder checks; generic rules get all of them.
  */
+import { createHash } from 'node:crypto'
 
 export function shannonEntropy(s: string): number {
   if (s.length === 0) return 0
@@ -29,6 +30,29 @@ const SEQUENCES = [
   'abcdef0123'
 ]
 
+/**
+ * Values published in vendors' documentation and copied into countless tutorials, tests and
+ * emulator configs. Kept as SHA-256 digests so the repository holds no credential-shaped literal.
+ */
+const KNOWN_EXAMPLE_SHA256 = new Set([
+  // the jwt.io HS256 example token
+  '7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606',
+  // the Azurite / storage emulator account key (devstoreaccount1), published by Microsoft
+  '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
+  // Stripe's documentation test key
+  '2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326',
+  // Slack's documentation bot token
+  '2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb',
+  // Google's Maps documentation API key
+  'ac9265e56c79b234607ec72c53753cfea9f88c99eb713790ddf9be5593bb4465'
+])
+
+/** True for a value published as a documentation or emulator example (exact match). */
+export function isKnownExample(secret: string): boolean {
+  if (secret.length < 20 || secret.length > 400) return false
+  return KNOWN_EXAMPLE_SHA256.has(createHash('sha256').update(secret).digest('hex'))
+}
+
 /** True for values that are obviously not real secrets, whatever the rule. */
 export function isPlaceholder(secret: string): boolean {
   if (TEMPLATE.test(secret)) return true
@@ -37,7 +61,7 @@ export function isPlaceholder(secret: string): boolean {
   // Long runs of one character (e.g. AKIAXXXXXXXXXXXXXXXX).
   if (/(.)\1{7,}/.test(secret)) return true
   for (const seq of SEQUENCES) if (secret.includes(seq)) return true
-  return false
+  return isKnownExample(secret)
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

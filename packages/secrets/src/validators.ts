@@ -78,6 +78,44 @@ function basicAuthLooksReal(b64: string): boolean {
   return !isPlaceholderPassword(decoded.slice(i + 1))
 }
 
+/** A base64 string that decodes to a JSON Web Token (as in a Kubernetes Secret or an env dump). */
+function isBase64Jwt(b64: string): boolean {
+  const decoded = b64decode(b64.replace(/=+$/, ''))
+  if (decoded === undefined) return false
+  const jwt = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/.exec(decoded)?.[0]
+  return jwt !== undefined && isJwt(jwt)
+}
+
+/**
+ * A password or Secret value that is not a placeholder, also behind base64: Kubernetes `data`
+ * values and many `.env` dumps are base64, so `cGFzc3dvcmQ=` ("password") or
+ * `JHtEQl9QQVNTV09SRH0=` ("${DB_PASSWORD}") must be recognised as the placeholders they encode.
+ */
+/** Certificates and public keys share Secrets with their private halves (tls.crt, ca.crt). */
+function isPublicMaterial(value: string): boolean {
+  const text = /^[A-Za-z0-9+/]+={0,2}$/.test(value)
+    ? Buffer.from(value.slice(0, 64), 'base64').toString('latin1')
+    : value
+  return /^\s*(?:-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL)|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-)/.test(
+    text
+  )
+}
+
+function valueLooksReal(value: string): boolean {
+  if (isPlaceholderPassword(value)) return false
+  if (/^[A-Za-z0-9+/]{4,}={0,2}$/.test(value) && value.length % 4 === 0) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8')
+    // eslint-disable-next-line no-control-regex
+    if (!/[\x00-\x08\x0e-\x1f\x7f\ufffd]/.test(decoded)) {
+      const text = decoded.trim()
+      if (text.length < 4 || isPlaceholderPassword(text)) return false
+      if (/\$\{|\{\{|<[^>]*>|example|changeme|replace[_-]?me|xxxx|redacted/i.test(text))
+        return false
+    }
+  }
+  return true
+}
+
 export function validate(name: ValidatorName, secret: string): boolean {
   switch (name) {
     case 'github-checksum': {
@@ -94,8 +132,12 @@ export function validate(name: ValidatorName, secret: string): boolean {
     case 'docker-auth':
       return basicAuthLooksReal(secret)
     case 'not-placeholder-password':
-      return !isPlaceholderPassword(secret)
+      return valueLooksReal(secret)
     case 'base64-key':
       return b64decode(secret) !== undefined
+    case 'jwt-base64':
+      return isBase64Jwt(secret)
+    case 'kubernetes-secret-value':
+      return valueLooksReal(secret) && !isPublicMaterial(secret)
   }
 }

@@ -2,12 +2,24 @@
  * True-positive and false-positive strings for every built-in rule, written from the public
  * token formats. Templates are expanded by gen.ts at run time (see there for the syntax).
  */
+import { jwt, rng } from './gen.js'
+
 export interface RuleCase {
   tp: string[]
   fp: string[]
+  /** File name the cases are scanned as (rules with a `path`); default `src/app.env`. */
+  file?: string
 }
 
 const PH = '${{ secrets.TOKEN }}'
+
+/** A JWT, base64-encoded again (as in the data of a Kubernetes Secret or an env dump). */
+/** A certificate as a Secret's `tls.crt` holds it: public, not a secret. */
+const CERT_B64 = Buffer.from(
+  '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVGb3JUZXN0czAKBggqhkjOPQQDAjAS\n-----END CERTIFICATE-----\n'
+).toString('base64')
+
+const JWT_B64 = Buffer.from(jwt(rng('rule-cases/jwt-base64'))).toString('base64')
 
 export const RULE_CASES: Record<string, RuleCase> = {
   'aws-access-key-id': {
@@ -35,10 +47,17 @@ export const RULE_CASES: Record<string, RuleCase> = {
   },
   'gcp-api-key': {
     tp: ['apiKey: "AIza{url:35}"'],
-    fp: ['AIza{url:20}', 'AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX']
+    fp: [
+      'key=AIzaSyDaGmWKa4JsXZ-' + 'HjGw7ISLn_3namBGewQe',
+      'AIza{url:20}',
+      'AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'
+    ]
   },
   'gcp-service-account-key': {
-    tp: ['  "private_key_id": "{hex:40}",'],
+    tp: [
+      '{\n  "type": "service_account",\n  "project_id": "acme-prod",\n  "private_key_id": "{hex:40}",\n  "client_email": "ci@acme-prod.iam.gserviceaccount.com"\n}',
+      '  "private_key_id": "{hex:40}",'
+    ],
     fp: ['  "private_key_id": "{hex:12}",', '  "private_key_id": "<your key id>",']
   },
   'gcp-oauth-client-secret': {
@@ -57,7 +76,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     tp: [
       'DefaultEndpointsProtocol=https;AccountName=acme{lc:8};AccountKey={b64:86}==;EndpointSuffix=core.windows.net'
     ],
-    fp: ['DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<key>;']
+    fp: [
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/' +
+        'K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;',
+      'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<key>;'
+    ]
   },
   'azure-storage-account-key': {
     tp: ['storage_account_key = "{b64:86}=="'],
@@ -65,6 +88,8 @@ export const RULE_CASES: Record<string, RuleCase> = {
   },
   'azure-sas-token': {
     tp: [
+      'BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig={an:43}%3D',
+      'sasToken: "sv=2021-08-06&st=2024-01-01T00%3A00%3A00Z&se=2030-01-01&sr=c&sp=r&sig={an:43}%3D"',
       'https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01&sig={an:43}%3D'
     ],
     fp: ['https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>']
@@ -158,7 +183,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['CLOUDFLARE_API_TOKEN=' + PH]
   },
   'cloudflare-global-api-key': {
-    tp: ['cloudflare_api_key = "{hex:37}"'],
+    tp: ['CLOUDFLARE_API_KEY={hex:45}', 'cloudflare_api_key = "{hex:37}"'],
     fp: ['cloudflare_api_key = "{hex:12}"']
   },
   'cloudflare-origin-ca-key': {
@@ -230,7 +255,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['dp.st.{an:10}']
   },
   'hashicorp-vault-service-token': {
-    tp: ['VAULT_TOKEN=hvs.{url:95}'],
+    tp: ['VAULT_TOKEN=hvs.{an:24}', 'VAULT_TOKEN=hvs.{url:95}'],
     fp: ['hvs.{url:20}']
   },
   'hashicorp-vault-batch-token': {
@@ -325,7 +350,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['GITHUB_CLIENT_SECRET=' + PH]
   },
   'gitlab-pat': {
-    tp: ['GITLAB_TOKEN=glpat-{url:20}'],
+    tp: [
+      'GITLAB_TOKEN=glpat-{url:31}.01.0{lc:8}',
+      'token: glpat-{url:27}.0{lc:8}',
+      'GITLAB_TOKEN=glpat-{url:20}'
+    ],
     fp: ['glpat-{url:8}', 'glpat-xxxxxxxxxxxxxxxxxxxx']
   },
   'gitlab-pipeline-trigger-token': {
@@ -337,11 +366,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['GR1348941{url:5}']
   },
   'gitlab-runner-auth-token': {
-    tp: ['token = "glrt-{url:20}"'],
+    tp: ['CI_SERVER_TOKEN=glrt-t1_{url:27}.0{lc:8}', 'token = "glrt-{url:20}"'],
     fp: ['glrt-{url:5}']
   },
   'gitlab-deploy-token': {
-    tp: ['password: gldt-{url:20}'],
+    tp: ['CI_DEPLOY_PASSWORD=gldt-{url:33}.01.0{lc:8}', 'password: gldt-{url:20}'],
     fp: ['gldt-{url:5}']
   },
   'gitlab-feed-token': {
@@ -401,7 +430,10 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['_auth = ${NPM_AUTH}', '_auth = {lit:dXNlcjpwYXNzd29yZA==}']
   },
   'pypi-upload-token': {
-    tp: ['password = pypi-AgEIcHlwaS5vcmc{url:70}'],
+    tp: [
+      'TWINE_PASSWORD=pypi-AgENdGVzdC5weXBpLm9yZw{url:70}',
+      'password = pypi-AgEIcHlwaS5vcmc{url:70}'
+    ],
     fp: ['pypi-AgEIcHlwaS5vcmc{url:10}']
   },
   'rubygems-api-key': {
@@ -417,7 +449,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['dckr_pat_{url:5}']
   },
   'dockerhub-oat': {
-    tp: ['DOCKERHUB_TOKEN=dckr_oat_{url:32}'],
+    tp: ['DOCKERHUB_TOKEN=dckr_oat_{url:27}', 'DOCKERHUB_TOKEN=dckr_oat_{url:32}'],
     fp: ['dckr_oat_{url:5}']
   },
   'docker-config-auth': {
@@ -437,7 +469,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['sqp_{hex:10}']
   },
   'codecov-token': {
-    tp: ['CODECOV_TOKEN={uuid}'],
+    tp: ['CODECOV_TOKEN={hex:32}', 'CODECOV_TOKEN={uuid}'],
     fp: ['CODECOV_TOKEN=' + PH]
   },
   'circleci-pat': {
@@ -493,7 +525,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['PMAK-{hex:24}']
   },
   'tailscale-key': {
-    tp: ['TS_AUTHKEY=tskey-auth-{an:12}-{an:32}'],
+    tp: ['TAILSCALE_API_KEY=tskey-k{an:10}CNTRL-{an:30}', 'TS_AUTHKEY=tskey-auth-{an:12}-{an:32}'],
     fp: ['tskey-auth-XXXX']
   },
   'ngrok-auth-token': {
@@ -526,7 +558,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
   },
   'slack-bot-token': {
     tp: ['SLACK_BOT_TOKEN=xoxb-{d:12}-{d:13}-{an:24}'],
-    fp: ['xoxb-{d:12}-short', 'xoxb-xxxxxxxxxxxx-xxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx']
+    fp: [
+      'token: xoxb-17653672481-' + '19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+      'xoxb-{d:12}-short',
+      'xoxb-xxxxxxxxxxxx-xxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx'
+    ]
   },
   'slack-user-token': {
     tp: ['SLACK_TOKEN=xoxp-{d:12}-{d:12}-{d:13}-{hex:32}'],
@@ -537,19 +573,27 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['xapp-1-{AN:10}']
   },
   'slack-config-access-token': {
-    tp: ['token=xoxe.xoxp-1-{AN:164}'],
+    tp: ['token=xoxe.xoxp-1-{an:164}', 'token=xoxe.xoxp-1-{AN:164}'],
     fp: ['xoxe.xoxp-1-{AN:20}']
   },
   'slack-config-refresh-token': {
-    tp: ['refresh=xoxe-1-{AN:146}'],
+    tp: ['refresh=xoxe-1-{an:146}', 'refresh=xoxe-1-{AN:146}'],
     fp: ['xoxe-1-{AN:20}']
   },
   'slack-legacy-token': {
-    tp: ['token=xoxs-{d:10}-{d:11}-{d:12}-{hex:64}'],
+    tp: [
+      'SLACK_TOKEN=xoxa-2-{d:12}-{d:12}-{d:13}-{hex:64}',
+      'xoxr-{d:12}-{d:12}-{an:40}',
+      'token=xoxs-{d:10}-{d:11}-{d:12}-{hex:64}'
+    ],
     fp: ['xoxs-xxx']
   },
   'slack-webhook-url': {
-    tp: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T{AN:10}/B{AN:10}/{an:24}'],
+    tp: [
+      'WEBHOOK=https://hooks.slack.com/workflows/T{AN:10}/A{AN:10}/{d:18}/{an:32}',
+      'WEBHOOK=https://hooks.slack.com/triggers/T{AN:10}/{d:13}/{hex:32}',
+      'SLACK_WEBHOOK=https://hooks.slack.com/services/T{AN:10}/B{AN:10}/{an:24}'
+    ],
     fp: [
       'https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX',
       'https://hooks.slack.com/services/...'
@@ -564,7 +608,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['DISCORD_BOT_TOKEN=' + PH]
   },
   'telegram-bot-token': {
-    tp: ['TELEGRAM_TOKEN={d:10}:AA{url:33}'],
+    tp: ['bot = "{d:11}:AA{url:33}"', 'TELEGRAM_TOKEN={d:10}:AA{url:33}'],
     fp: ['time 12:AA', '{d:10}:AA{url:5}']
   },
   'microsoft-teams-webhook': {
@@ -577,14 +621,14 @@ export const RULE_CASES: Record<string, RuleCase> = {
   },
   'stripe-test-secret-key': {
     tp: ['STRIPE_SECRET_KEY=sk_test_{an:24}'],
-    fp: ['sk_test_{an:8}']
+    fp: ['Stripe.api_key = "sk_test_' + '4eC39HqLyjWDarjtT1zdp7dc"', 'sk_test_{an:8}']
   },
   'stripe-webhook-secret': {
     tp: ['STRIPE_WEBHOOK_SECRET=whsec_{an:32}'],
     fp: ['whsec_{an:8}']
   },
   'twilio-api-key': {
-    tp: ['TWILIO_API_KEY=SK{hex:32}'],
+    tp: ['TWILIO_ACCOUNT_SID=AC{hex:32}', 'TWILIO_API_KEY=SK{hex:32}'],
     fp: ['TWILIO_API_KEY=SK{hex:8}']
   },
   'twilio-auth-token': {
@@ -696,7 +740,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['DD_API_KEY=' + PH]
   },
   'datadog-app-key': {
-    tp: ['DD_APP_KEY={hex:40}'],
+    tp: ['DATADOG_ACCESS_TOKEN={hex:40}', 'DD_APP_KEY={hex:40}'],
     fp: ['DD_APP_KEY=<app key>']
   },
   'new-relic-user-api-key': {
@@ -760,7 +804,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['sk-{an:5}T3BlbkFJ']
   },
   'openai-project-key': {
-    tp: ['OPENAI_API_KEY=sk-proj-{url:120}'],
+    tp: ['OPENAI_API_KEY=sk-None-{url:74}', 'OPENAI_API_KEY=sk-proj-{url:120}'],
     fp: [
       'sk-proj-{url:20}',
       'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
@@ -827,7 +871,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['AUTH0_CLIENT_SECRET=$AUTH0_CLIENT_SECRET']
   },
   'linear-api-key': {
-    tp: ['LINEAR_API_KEY=lin_api_{an:40}'],
+    tp: ['token: lin_oauth_{hex:64}', 'LINEAR_API_KEY=lin_api_{an:40}'],
     fp: ['lin_api_{an:10}']
   },
   'notion-api-token': {
@@ -839,7 +883,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['NOTION_TOKEN=secret_{an:10}']
   },
   'asana-pat': {
-    tp: ['ASANA_TOKEN=1/{d:16}:{hex:32}'],
+    tp: ['ASANA_ACCESS_TOKEN=2/{d:16}/{d:16}:{hex:32}', 'ASANA_TOKEN=1/{d:16}:{hex:32}'],
     fp: ['ASANA_TOKEN=' + PH]
   },
   'airtable-pat': {
@@ -867,7 +911,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['INTERCOM_ACCESS_TOKEN=' + PH]
   },
   'hubspot-private-app-token': {
-    tp: ['HUBSPOT_TOKEN=pat-na1-{uuid}'],
+    tp: [
+      'HUBSPOT_TOKEN=pat-eu1-{uuid}',
+      'HUBSPOT_TOKEN=pat-ap1-{uuid}',
+      'HUBSPOT_TOKEN=pat-na1-{uuid}'
+    ],
     fp: ['pat-na1-{lit:token}']
   },
   'mapbox-secret-token': {
@@ -935,8 +983,12 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['FACEBOOK_APP_SECRET=' + PH]
   },
   'facebook-access-token': {
-    tp: ['FB_TOKEN=EAACEdEose0cBA{an:120}'],
-    fp: ['EAACEdEose0cBA{an:5}']
+    tp: ['access_token=EAAG{an:180}', 'token: "EAAB{an:150}"', 'FB_TOKEN=EAACEdEose0cBA{an:120}'],
+    fp: [
+      'data:image/png;base64,{b64:40}/EAA{an:120}+{b64:40}',
+      'EAAG{an:40}',
+      'EAACEdEose0cBA{an:5}'
+    ]
   },
   'private-key-rsa': {
     tp: ['{pem:RSA PRIVATE KEY}'],
@@ -996,7 +1048,13 @@ export const RULE_CASES: Record<string, RuleCase> = {
   },
   jwt: {
     tp: ['Authorization: {jwt}', 'id_token = "{jwt}"'],
-    fp: ['eyJ{url:20}.eyJ{url:20}.{url:20}', 'eyJhbGciOiJIUzI1NiJ9']
+    fp: [
+      'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.' +
+        'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.' +
+        'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+      'eyJ{url:20}.eyJ{url:20}.{url:20}',
+      'eyJhbGciOiJIUzI1NiJ9'
+    ]
   },
   'database-connection-string': {
     tp: [
@@ -1010,7 +1068,10 @@ export const RULE_CASES: Record<string, RuleCase> = {
     ]
   },
   'url-credentials': {
-    tp: ['git clone https://deploy:{an:20}@git.acme.io/team/repo.git'],
+    tp: [
+      'source "https://{hex:8}:{hex:8}@gems.contribsys.com/"',
+      'git clone https://deploy:{an:20}@git.acme.io/team/repo.git'
+    ],
     fp: [
       'https://user:pass@example.com',
       'https://{{user}}:{{password}}@host',
@@ -1019,11 +1080,28 @@ export const RULE_CASES: Record<string, RuleCase> = {
   },
   'kubernetes-secret-manifest': {
     tp: [
-      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: {b64:32}\n'
+      'kind: Secret\napiVersion: v1\nmetadata:\n  name: api\nstringData:\n  token: {an:32}\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: {b64:32}\n',
+      // kubectl's key order: data before kind.
+      'apiVersion: v1\ndata:\n  password: {b64:32}\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\n',
+      // A placeholder first does not hide a real value further down.
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: cGFzc3dvcmQ=\n  token: {b64:32}\n'
     ],
     fp: [
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: cGFzc3dvcmQ=\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: Y2hhbmdlbWU=\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: JHtEQl9QQVNTV09SRH0=\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  token: PHRva2VuPg==\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: "{{ .Values.db.password }}"\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${DB_PASSWORD}\n',
       'apiVersion: v1\nkind: ConfigMap\ndata:\n  password: {b64:32}\n',
-      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: <base64>\n'
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: <base64>\n',
+      `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ${CERT_B64}\n`,
+      // The Secret is another document.
+      'kind: Secret\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\ndata:\n  token: {b64:32}\n',
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  token: {b64:32}\n---\nkind: Secret\nmetadata:\n  name: x\n',
+      // Not under data.
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  annotations:\n    checksum: {b64:32}\n'
     ]
   },
   'authorization-bearer-header': {
@@ -1059,8 +1137,16 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fp: ['secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>']
   },
   'generic-password': {
-    tp: ['db_password = "{an:14}"', 'PASSWORD={an:12}!', '"password": "{an:10}#{d:3}"'],
+    tp: [
+      'DB_PASSWORD={b64:24}',
+      'db_password = "{an:14}"',
+      'PASSWORD={an:12}!',
+      '"password": "{an:10}#{d:3}"'
+    ],
     fp: [
+      'password: cGFzc3dvcmQ=',
+      'DB_PASSWORD=JHtEQl9QQVNTV09SRH0=',
+      'password = "Y2hhbmdlbWU="',
       'password = getPassword()',
       'password: ${DB_PASSWORD}',
       'password = os.environ["PASSWORD"]',
@@ -1084,6 +1170,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
   'generic-secret': {
     tp: ['client_secret = "{an:32}"', 'SECRET={b64:40}'],
     fp: [
+      '    checksum/secret: {hex:64}',
       'secret = settings.SECRET',
       'secret_name: my-app-secret-name',
       'secret: "{uuid}"',
@@ -1098,6 +1185,365 @@ export const RULE_CASES: Record<string, RuleCase> = {
       'integrity_token = "sha512-{b64:86}=="',
       'csrf_token = "{uuid}"',
       'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")'
+    ]
+  },
+  'azure-identifiable-key': {
+    tp: [
+      'AccountKey={b64:76}+ASt{b64:5}A==',
+      'COSMOS_KEY="{b64:76}ACDb{b64:5}w=="',
+      'SERVICEBUS_KEY={b64:33}+ASbB{b64:5}=',
+      'REDIS_KEY={an:33}AzCaP{an:5}=',
+      'x-functions-key: {url:44}AzFu{url:5}Q==',
+      'SEARCH_ADMIN_KEY={an:42}AzSeA{an:5}',
+      'ACR_PASSWORD={b64:42}+ACRA{b64:5}',
+      'APIM_KEY={an:76}APIM{an:5}g=='
+    ],
+    fp: [
+      'AccountKey={b64:70}+ASt{b64:5}A==',
+      'AccountKey={b64:76}+ASt{b64:5}B==',
+      'data:image/png;base64,{b64:200}+ASt{b64:200}',
+      'Ocp-Apim-Subscription-Key header, see APIM docs'
+    ]
+  },
+  'azure-data-factory-shir-key': {
+    tp: ['authKey: IR@{uuid}@adf-acme-001@we@{b64:43}='],
+    fp: ['contact: sir@{lit:example.com}', 'IR@{uuid}@adf@we@short=']
+  },
+  'aws-bedrock-short-term-key': {
+    tp: ['AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t{b64:300}'],
+    fp: ['bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t{b64:20}', 'name: bedrock-api-key-rotation']
+  },
+  'amazon-oauth-client-secret': {
+    tp: ['LWA_CLIENT_SECRET=amzn1.oa2-cs.v1.{hex:64}'],
+    fp: ['amzn1.oa2-cs.v1.{hex:20}', 'client_id: amzn1.application-oa2-client.{hex:32}']
+  },
+  'cloudflare-scannable-token': {
+    tp: ['CLOUDFLARE_API_TOKEN=cfut_{an:46}', 'token = "cfat_{an:48}"', 'X-Auth-Key: cfk_{an:46}'],
+    fp: ['cfut_{an:20}', 'cfat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']
+  },
+  'hashicorp-vault-recovery-token': {
+    tp: ['VAULT_RECOVERY_TOKEN=hvr.{url:40}'],
+    fp: ['hvr.{url:8}']
+  },
+  'clickhouse-cloud-api-key': {
+    tp: ['CLICKHOUSE_KEY_SECRET=4b1d{an:38}'],
+    fp: ['sha: 4b1d{hex:38}', '4b1d{an:10}']
+  },
+  'defined-networking-api-token': {
+    tp: ['DN_API_KEY=dnkey-{AN:26}-{AN:52}'],
+    fp: ['dnkey-{AN:26}-short']
+  },
+  'infracost-api-token': {
+    tp: ['INFRACOST_API_KEY=ico-{an:32}'],
+    fp: ['favico-{an:32}', 'ico-{an:10}']
+  },
+  'openshift-user-token': {
+    tp: ['oc login --token=sha256~{url:43} --server=https://api.acme:6443'],
+    fp: ['sha256~short', 'image@sha256:{hex:64}']
+  },
+  'castai-api-key': {
+    tp: ['CASTAI_API_TOKEN=castai_v1_{an:64}_{an:8}'],
+    fp: ['castai_v1_{an:20}_{an:8}']
+  },
+  'jfrog-api-token': {
+    tp: ['JFROG_ACCESS_TOKEN={an:64}', 'artifactory_api_key: {an:73}'],
+    fp: ['JFROG_ACCESS_TOKEN=' + PH, 'artifactory_api_key: AKCp{an:69}', 'JFROG_TOKEN={an:30}']
+  },
+  'sourcegraph-access-token': {
+    tp: ['SRC_ACCESS_TOKEN=sgp_{hex:16}_{hex:40}', 'token: sgp_local_{hex:40}', 'sgp_{hex:40}'],
+    fp: ['sgp_{hex:10}']
+  },
+  'sonar-legacy-token': {
+    tp: ['SONAR_TOKEN={hex:40}', 'sonar.login={hex:40}'],
+    fp: ['SONAR_TOKEN=' + PH, 'sonar.projectKey={hex:40}']
+  },
+  'gitlab-session-cookie': {
+    tp: ['Cookie: _gitlab_session={lc:32}'],
+    fp: ['_gitlab_session={lc:10}']
+  },
+  'intra42-client-secret': {
+    tp: ['FT_SECRET=s-s4t2ud-{hex:64}'],
+    fp: ['s-s4t2ud-{hex:10}']
+  },
+  'chieftools-token': {
+    tp: ['CHIEF_TOKEN=ctp_{an:36}', 'refresh: ctr_{an:40}'],
+    fp: ['ctr_drbg_context ctx;', 'cto_{an:10}']
+  },
+  'settlemint-token': {
+    tp: ['SETTLEMINT_ACCESS_TOKEN=sm_pat_{an:16}', 'sm_aat_{an:16}'],
+    fp: ['sm_pat_{an:6}']
+  },
+  'maxmind-license-key': {
+    tp: ['MAXMIND_LICENSE_KEY={an:6}_{an:29}_mmk'],
+    fp: ['{an:6}_{an:10}_mmk']
+  },
+  'nuget-config-password': {
+    tp: [
+      '<add key="ClearTextPassword" value="{an:20}" />',
+      '      <add key="Password" value="{b64:120}" />'
+    ],
+    fp: [
+      '<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />',
+      '<add key="ClearTextPassword" value="password" />',
+      '<add key="Username" value="{an:20}" />'
+    ]
+  },
+  'freemius-secret-key': {
+    file: 'wp-content/plugins/acme/start.php',
+    tp: ["        'secret_key' => 'sk_{an:29}',"],
+    fp: ["        'secret_key' => 'sk_{an:10}',", "        'public_key' => 'pk_{an:29}',"]
+  },
+  'curl-auth-header': {
+    tp: [
+      'curl -H "X-Api-Key: {an:32}" https://api.acme.io/v1/things',
+      "curl --header 'PRIVATE-TOKEN: {url:26}' https://gitlab.acme.io/api/v4/projects",
+      'curl -s -H "Authorization: Token {hex:40}" https://api.acme.io'
+    ],
+    fp: [
+      'curl -H "X-Api-Key: $API_KEY" https://api.acme.io',
+      'curl -H "X-Api-Key: ${API_KEY}" https://api.acme.io',
+      'curl -H "X-Api-Key: <your-api-key>" https://api.acme.io',
+      'curl -H "Content-Type: application/json" https://api.acme.io'
+    ]
+  },
+  'adobe-client-secret': {
+    tp: ['ADOBE_CLIENT_SECRET=p8e-{an:32}'],
+    fp: ['p8e-{an:10}']
+  },
+  'adafruit-api-key': {
+    tp: ['ADAFRUIT_IO_KEY={an:32}'],
+    fp: ['ADAFRUIT_IO_KEY=aio_{an:28}', 'ADAFRUIT_IO_KEY=' + PH]
+  },
+  'airtable-legacy-api-key': {
+    tp: ['AIRTABLE_API_KEY=key{an:14}'],
+    fp: ['AIRTABLE_API_KEY=keyXXXXXXXXXXXXXX']
+  },
+  'asana-client-secret': {
+    tp: ['ASANA_CLIENT_SECRET={lc:32}'],
+    fp: ['ASANA_CLIENT_SECRET=' + PH]
+  },
+  'authress-service-client-key': {
+    tp: ['AUTHRESS_KEY=sc_{lc:12}.{lc:5}.acc_{lc:16}.{b64:64}'],
+    fp: ['sc_{lc:12}.{lc:5}.acc_short']
+  },
+  'beamer-api-token': {
+    tp: ['BEAMER_API_KEY=b_{url:44}'],
+    fp: ['BEAMER_API_KEY=b_{url:10}']
+  },
+  'bittrex-api-key': {
+    tp: ['BITTREX_API_SECRET={an:32}'],
+    fp: ['BITTREX_API_SECRET=' + PH]
+  },
+  'cisco-meraki-api-key': {
+    tp: ['MERAKI_DASHBOARD_API_KEY={hex:40}'],
+    fp: ['MERAKI_DASHBOARD_API_KEY=' + PH]
+  },
+  'coinbase-access-token': {
+    tp: ['COINBASE_ACCESS_TOKEN={url:64}'],
+    fp: ['COINBASE_ACCESS_TOKEN=' + PH]
+  },
+  'contentful-delivery-token': {
+    tp: ['CONTENTFUL_DELIVERY_TOKEN={url:43}'],
+    fp: ['CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-{url:43}', 'CONTENTFUL_SPACE_ID={lc:12}']
+  },
+  'discord-client-secret': {
+    tp: ['DISCORD_CLIENT_SECRET={url:32}'],
+    fp: ['DISCORD_CLIENT_SECRET=' + PH]
+  },
+  'dropbox-long-lived-token': {
+    tp: ['DROPBOX_ACCESS_TOKEN={an:11}{lit:AAAAAAAAAA}{url:43}'],
+    fp: [
+      'DROPBOX_ACCESS_TOKEN={an:11}{lit:AAAAAAAAAA}{lit:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx}'
+    ]
+  },
+  'dropbox-app-secret': {
+    tp: ['DROPBOX_APP_SECRET={lc:15}'],
+    fp: ['DROPBOX_APP_KEY={lc:15}']
+  },
+  'duffel-api-token': {
+    tp: ['DUFFEL_ACCESS_TOKEN=duffel_test_{url:43}'],
+    fp: ['duffel_test_{url:10}']
+  },
+  'etsy-api-key': {
+    tp: ['ETSY_API_KEY={lc:24}'],
+    fp: ['ETSY_API_KEY=' + PH]
+  },
+  'facebook-app-access-token': {
+    tp: ['FACEBOOK_APP_TOKEN={d:16}|{url:27}', 'fb_token = "{d:15}%7C{url:30}"'],
+    fp: ['FACEBOOK_APP_ID={d:16}']
+  },
+  'finicity-api-credential': {
+    tp: ['FINICITY_APP_KEY={hex:32}', 'FINICITY_SECRET={an:20}'],
+    fp: ['FINICITY_SECRET=' + PH]
+  },
+  'finnhub-api-key': {
+    tp: ['FINNHUB_API_KEY={an:20}'],
+    fp: ['FINNHUB_API_KEY=' + PH]
+  },
+  'flickr-api-key': {
+    tp: ['FLICKR_API_KEY={hex:32}', 'FLICKR_SECRET={hex:16}'],
+    fp: ['FLICKR_API_KEY=' + PH]
+  },
+  'flutterwave-encryption-key': {
+    tp: ['FLW_ENCRYPTION_KEY=FLWSECK_TEST{hex:12}', 'FLWSECK-{hex:12}'],
+    fp: ['FLWSECK_TEST-{hex:32}-X', 'FLWSECK_TEST{lit:aaaaaaaaaaaa}']
+  },
+  'freshbooks-access-token': {
+    tp: ['FRESHBOOKS_TOKEN={an:64}'],
+    fp: ['FRESHBOOKS_TOKEN=' + PH]
+  },
+  'gitter-access-token': {
+    tp: ['GITTER_TOKEN={url:40}'],
+    fp: ['GITTER_TOKEN=' + PH]
+  },
+  'hubspot-api-key': {
+    tp: ['HUBSPOT_API_KEY={uuid}', 'https://api.hubapi.com/contacts?hapikey={uuid}'],
+    fp: ['HUBSPOT_PORTAL_ID=12345678', 'HUBSPOT_API_KEY=00000000-0000-0000-0000-000000000000']
+  },
+  'kraken-api-key': {
+    tp: ['KRAKEN_PRIVATE_KEY={b64:88}'],
+    fp: ['KRAKEN_PRIVATE_KEY={b64:20}']
+  },
+  'kucoin-api-credential': {
+    tp: ['KUCOIN_API_SECRET={uuid}', 'KUCOIN_API_KEY={hex:24}'],
+    fp: ['KUCOIN_API_SECRET=' + PH]
+  },
+  'linear-client-secret': {
+    tp: ['LINEAR_CLIENT_SECRET={hex:32}'],
+    fp: ['background: linear-gradient(90deg, #{hex:6}, #{hex:6});', 'LINEAR_CLIENT_ID={hex:32}']
+  },
+  'linkedin-client-secret': {
+    tp: ['LINKEDIN_CLIENT_SECRET={an:16}'],
+    fp: ['LINKEDIN_CLIENT_SECRET=' + PH]
+  },
+  'looker-client-secret': {
+    tp: ['LOOKERSDK_CLIENT_SECRET={an:24}'],
+    fp: ['LOOKERSDK_CLIENT_ID={an:20}']
+  },
+  'mattermost-access-token': {
+    tp: ['MATTERMOST_TOKEN={lc:26}'],
+    fp: ['MATTERMOST_TOKEN=' + PH]
+  },
+  'messagebird-api-key': {
+    tp: ['MESSAGEBIRD_API_KEY={an:25}'],
+    fp: ['MESSAGEBIRD_API_KEY=' + PH]
+  },
+  'nytimes-api-key': {
+    tp: ['NYTIMES_API_KEY={an:32}'],
+    fp: ['NYTIMES_API_KEY=' + PH]
+  },
+  'plaid-secret-key': {
+    tp: ['PLAID_SECRET={lc:30}'],
+    fp: ['PLAID_CLIENT_ID={lc:24}']
+  },
+  'privateai-api-token': {
+    tp: ['PRIVATE_AI_API_KEY={lc:32}'],
+    fp: ['PRIVATE_AI_API_KEY=' + PH]
+  },
+  'sendbird-api-token': {
+    tp: ['SENDBIRD_API_TOKEN={hex:40}'],
+    fp: ['SENDBIRD_APP_ID={uuid}']
+  },
+  'sentry-legacy-token': {
+    tp: ['SENTRY_AUTH_TOKEN={hex:64}'],
+    fp: ['SENTRY_AUTH_TOKEN=' + PH, 'SENTRY_RELEASE={hex:40}']
+  },
+  'squarespace-api-key': {
+    tp: ['SQUARESPACE_API_KEY={uuid}'],
+    fp: ['SQUARESPACE_API_KEY=' + PH]
+  },
+  'twitch-api-token': {
+    tp: ['TWITCH_CLIENT_SECRET={lc:30}'],
+    fp: ['TWITCH_CLIENT_SECRET=' + PH]
+  },
+  'twitter-access-token': {
+    tp: ['TWITTER_ACCESS_TOKEN={d:19}-{an:30}'],
+    fp: ['TWITTER_ACCESS_TOKEN=' + PH]
+  },
+  'twitter-api-secret': {
+    tp: [
+      'TWITTER_API_SECRET={an:50}',
+      'TWITTER_ACCESS_TOKEN_SECRET={an:45}',
+      'TWITTER_API_KEY={an:25}'
+    ],
+    fp: ['TWITTER_API_SECRET=' + PH, 'twitter_handle = "{lit:acme_support}"']
+  },
+  'wandb-api-key': {
+    tp: ['WANDB_API_KEY={hex:40}'],
+    fp: ['WANDB_API_KEY=' + PH, 'WANDB_PROJECT=acme-experiments']
+  },
+  'rootly-api-key': {
+    tp: ['ROOTLY_API_TOKEN=rootly_{hex:64}'],
+    fp: ['rootly_{hex:10}']
+  },
+  'wakatime-api-key': {
+    tp: ['api_key = waka_{uuid}'],
+    fp: ['waka_not-a-uuid']
+  },
+  'onfido-api-token': {
+    tp: ['ONFIDO_API_TOKEN=api_live.{url:11}.{url:32}', 'api_sandbox_us.{url:11}.{url:32}'],
+    fp: ['api_live.{url:11}.short']
+  },
+  'pinecone-api-key': {
+    tp: ['PINECONE_API_KEY=pcsk_{an:6}_{an:64}'],
+    fp: ['pcsk_{an:6}_{an:10}']
+  },
+  'samsara-api-token': {
+    tp: ['SAMSARA_TOKEN=samsara_api_{an:30}'],
+    fp: ['samsara_api_{an:8}']
+  },
+  'posthog-personal-api-key': {
+    tp: ['POSTHOG_PERSONAL_API_KEY=phx_{an:43}'],
+    fp: ['phx_{an:8}', 'phc_{an:43}']
+  },
+  'langfuse-secret-key': {
+    tp: ['LANGFUSE_SECRET_KEY=sk-lf-{uuid}'],
+    fp: ['LANGFUSE_PUBLIC_KEY=pk-lf-{uuid}']
+  },
+  'persona-api-key': {
+    tp: ['PERSONA_API_KEY=persona_production_{uuid}'],
+    fp: ['persona_production_{lit:abc}']
+  },
+  'anthropic-oauth-token': {
+    tp: ['CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-{url:93}AA'],
+    fp: ['sk-ant-oat01-{url:10}']
+  },
+  'slack-legacy-bot-token': {
+    tp: ['SLACK_BOT_TOKEN=xoxb-{d:11}-{an:24}'],
+    fp: ['xoxb-{d:11}-{lit:xxxxxxxxxxxxxxxxxxxxxxxx}', 'xoxb-{d:12}-{d:13}-{an:24}']
+  },
+  'jwt-base64': {
+    tp: ['token: ' + JWT_B64],
+    fp: ['ZXlK{b64:80}', 'ZXlKhbGciOi']
+  },
+  'crates-io-api-token': {
+    tp: ['CARGO_REGISTRY_TOKEN=cio{an:32}'],
+    fp: ['precio{an:32}', 'cio{an:10}']
+  },
+  'neon-api-key': {
+    tp: ['NEON_API_KEY=napi_{lc:64}'],
+    fp: ['napi_{lc:10}', 'napi_create_function(env, NULL, 0, cb, NULL, &fn);']
+  },
+  'adyen-api-key': {
+    tp: ['ADYEN_API_KEY=AQE{an:40}.{url:60}'],
+    fp: ['AQE{an:10}.short']
+  },
+  'razorpay-key-secret': {
+    tp: ['RAZORPAY_KEY_SECRET={an:24}'],
+    fp: ['RAZORPAY_KEY_ID=rzp_test_{an:14}']
+  },
+  'binance-api-credential': {
+    tp: ['BINANCE_API_SECRET={an:64}'],
+    fp: ['BINANCE_API_SECRET=' + PH]
+  },
+  'azure-workflow-webhook-url': {
+    tp: [
+      'TEAMS_WEBHOOK=https://prod-12.westeurope.logic.azure.com:443/workflows/{hex:32}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={url:43}',
+      'url: https://default{hex:30}.0c.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/{hex:32}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={url:43}'
+    ],
+    fp: [
+      'https://prod-12.westeurope.logic.azure.com:443/workflows/{hex:32}/triggers/manual/paths/invoke?api-version=2016-06-01&sig=<signature>',
+      'see https://learn.microsoft.com/azure/logic-apps/'
     ]
   }
 }

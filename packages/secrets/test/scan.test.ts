@@ -496,6 +496,60 @@ describe('overlapping rules', () => {
       [2, 'stripe-live-secret-key']
     ])
   })
+
+  test('a rule flagged generic yields to the provider rule whatever its id', async () => {
+    const root = tmp()
+    write(root, 'call.sh', `curl -s -H "Authorization: token ${GH}" https://api.github.com/user\n`)
+    const out = await scanSecrets({ root, workers: 0 })
+    expect(out.findings.map(f => [f.startLine, f.ruleId])).toEqual([[1, 'github-pat']])
+  })
+})
+
+describe('Kubernetes Secret manifests', () => {
+  test('every real data entry is reported on its own line, in either key order', async () => {
+    const root = tmp()
+    const b64 = (seed: string): string => Buffer.from(expand('{an:24}', seed)).toString('base64')
+    const cert = Buffer.from('-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n').toString(
+      'base64'
+    )
+    const [key, pw, tok] = [b64('k8s/key'), b64('k8s/pw'), b64('k8s/tok')]
+    // `kubectl get secret -o yaml` order (data first), then a hand-written one (kind first).
+    write(
+      root,
+      'k8s.yaml',
+      [
+        'apiVersion: v1',
+        'data:',
+        `  tls.crt: ${cert}`,
+        `  tls.key: ${key}`,
+        'kind: Secret',
+        'metadata:',
+        '  name: web-tls',
+        'type: kubernetes.io/tls',
+        '---',
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: db',
+        'data:',
+        '  username: YWRtaW4=',
+        `  password: ${pw}`,
+        `  api-token: ${tok}`,
+        '---',
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'data:',
+        `  build-id: ${b64('k8s/cm')}`,
+        ''
+      ].join('\n')
+    )
+    const out = await scanSecrets({ root, workers: 0 })
+    expect(out.findings.map(f => [f.ruleId, f.startLine, f.secret])).toEqual([
+      ['kubernetes-secret-manifest', 4, key],
+      ['kubernetes-secret-manifest', 16, pw],
+      ['kubernetes-secret-manifest', 17, tok]
+    ])
+  })
 })
 
 describe('worker threads', () => {

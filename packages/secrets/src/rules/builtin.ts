@@ -3,7 +3,11 @@
  * quantifiers), and every rule has keywords so it runs only near them.
  */
 import { kv, prefixed, raw, UUID } from './builders.js'
+import { EXTRA_RULES } from './extra.js'
 import type { Rule } from './types.js'
+
+/** A `kind: Secret` line (YAML, at the start of a line). */
+const K8S_KIND = String.raw`kind:[ \t]{0,3}['"]?Secret['"]?[ \t]*\r?`
 
 const PEM_BODY = String.raw`(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t"',+]*|[ \t])[A-Za-z0-9+/=:,\s\\"'-]{40,12000}?`
 
@@ -107,7 +111,7 @@ const cloud: Rule[] = [
     'azure-sas-token',
     'Azure shared access signature',
     ['sig='],
-    String.raw`[?&]sv=\d{4}-\d{2}-\d{2}&[A-Za-z0-9=&%:.,_-]{0,300}?\bsig=([A-Za-z0-9%+/]{40,64}(?:%3D|=)?)`,
+    String.raw`(?<![A-Za-z0-9_])sv=\d{4}-\d{2}-\d{2}&[A-Za-z0-9=&%:.,_-]{0,300}?\bsig=([A-Za-z0-9%+/]{40,64}(?:%3D|=)?)`,
     'high',
     { entropy: 3.5 }
   ),
@@ -253,7 +257,7 @@ const cloud: Rule[] = [
     'Cloudflare global API key',
     ['cloudflare'],
     'cloudflare',
-    '[a-f0-9]{37}'
+    '[a-f0-9]{37,45}'
   ),
   prefixed(
     'cloudflare-origin-ca-key',
@@ -363,7 +367,7 @@ const cloud: Rule[] = [
     'hashicorp-vault-service-token',
     'HashiCorp Vault service token',
     ['hvs.'],
-    'hvs\\.[A-Za-z0-9_-]{90,120}',
+    'hvs\\.[A-Za-z0-9_-]{24,300}',
     { severity: 'critical', entropy: 3.5 }
   ),
   prefixed(
@@ -469,6 +473,11 @@ const cloud: Rule[] = [
   )
 ]
 const ghBody = '[A-Za-z0-9]{36}'
+/**
+ * GitLab token body: the legacy 20 characters, or a routable token's base64url payload followed by
+ * `.<payload length><crc32>` (9 base36 characters), optionally after a `.<version>` segment.
+ */
+const glBody = '[\\w-]{20,300}(?:(?:\\.[0-9a-z]{2})?\\.[0-9a-z]{9})?'
 const codeHosts: Rule[] = [
   prefixed('github-pat', 'GitHub personal access token (classic)', ['ghp_'], `ghp_${ghBody}`, {
     severity: 'critical',
@@ -517,16 +526,10 @@ const codeHosts: Rule[] = [
     '[a-f0-9]{40}',
     { entropy: 3.2 }
   ),
-  prefixed(
-    'gitlab-pat',
-    'GitLab personal access token',
-    ['glpat-'],
-    'glpat-[\\w-]{20,300}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?',
-    {
-      severity: 'critical',
-      entropy: 3
-    }
-  ),
+  prefixed('gitlab-pat', 'GitLab personal access token', ['glpat-'], `glpat-${glBody}`, {
+    severity: 'critical',
+    entropy: 3
+  }),
   prefixed(
     'gitlab-pipeline-trigger-token',
     'GitLab pipeline trigger token',
@@ -544,15 +547,15 @@ const codeHosts: Rule[] = [
     'gitlab-runner-auth-token',
     'GitLab runner authentication token',
     ['glrt-'],
-    'glrt-[\\w-]{20,300}',
+    `glrt-${glBody}`,
     {
       entropy: 3
     }
   ),
-  prefixed('gitlab-deploy-token', 'GitLab deploy token', ['gldt-'], 'gldt-[\\w-]{20}', {
+  prefixed('gitlab-deploy-token', 'GitLab deploy token', ['gldt-'], `gldt-${glBody}`, {
     entropy: 3
   }),
-  prefixed('gitlab-feed-token', 'GitLab feed token', ['glft-'], 'glft-[\\w-]{20}', { entropy: 3 }),
+  prefixed('gitlab-feed-token', 'GitLab feed token', ['glft-'], `glft-${glBody}`, { entropy: 3 }),
   prefixed(
     'gitlab-oauth-app-secret',
     'GitLab OAuth application secret',
@@ -562,7 +565,7 @@ const codeHosts: Rule[] = [
       entropy: 3.5
     }
   ),
-  prefixed('gitlab-scim-token', 'GitLab SCIM token', ['glsoat-'], 'glsoat-[\\w-]{20}', {
+  prefixed('gitlab-scim-token', 'GitLab SCIM token', ['glsoat-'], `glsoat-${glBody}`, {
     entropy: 3
   }),
   prefixed(
@@ -587,7 +590,7 @@ const codeHosts: Rule[] = [
     'gitlab-feature-flag-token',
     'GitLab feature flag client token',
     ['glffct-'],
-    'glffct-[\\w-]{20}',
+    `glffct-${glBody}`,
     {
       entropy: 3
     }
@@ -655,9 +658,10 @@ const codeHosts: Rule[] = [
   ),
   prefixed(
     'pypi-upload-token',
-    'PyPI upload token',
-    ['pypi-ageichlwas5vcmc'],
-    'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}',
+    'PyPI / TestPyPI upload token',
+    ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
+    // A macaroon whose location is pypi.org or test.pypi.org.
+    'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}',
     {
       severity: 'critical'
     }
@@ -670,7 +674,7 @@ const codeHosts: Rule[] = [
     'dockerhub-pat',
     'Docker Hub personal access token',
     ['dckr_pat_'],
-    'dckr_pat_[A-Za-z0-9_-]{27}',
+    'dckr_pat_[A-Za-z0-9_-]{27,40}',
     {
       severity: 'critical',
       entropy: 3
@@ -680,7 +684,7 @@ const codeHosts: Rule[] = [
     'dockerhub-oat',
     'Docker Hub organization access token',
     ['dckr_oat_'],
-    'dckr_oat_[A-Za-z0-9_-]{32}',
+    'dckr_oat_[A-Za-z0-9_-]{27,40}',
     {
       entropy: 3
     }
@@ -709,7 +713,13 @@ const codeHosts: Rule[] = [
     ['sqp_', 'squ_', 'sqa_'],
     'sq[pua]_[a-f0-9]{40}'
   ),
-  kv('codecov-token', 'Codecov upload token', ['codecov'], 'codecov', UUID),
+  kv(
+    'codecov-token',
+    'Codecov upload / API token',
+    ['codecov'],
+    'codecov',
+    `(?:${UUID}|[a-f0-9]{32})`
+  ),
   prefixed(
     'circleci-pat',
     'CircleCI personal API token',
@@ -778,7 +788,7 @@ const codeHosts: Rule[] = [
     'tailscale-key',
     'Tailscale API / auth key',
     ['tskey-'],
-    'tskey-(?:api|auth|client|webhook|scim)-[A-Za-z0-9]{5,20}-[A-Za-z0-9]{20,60}',
+    'tskey-(?:(?:api|auth|client|webhook|scim)-)?[A-Za-z0-9]{5,20}-[A-Za-z0-9]{20,60}',
     { entropy: 3.5 }
   ),
   kv(
@@ -844,26 +854,26 @@ const saas: Rule[] = [
     'slack-config-access-token',
     'Slack configuration access token',
     ['xoxe.xox'],
-    'xoxe\\.xox[bp]-\\d-[A-Z0-9]{163,166}'
+    'xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{163,166}'
   ),
   prefixed(
     'slack-config-refresh-token',
     'Slack configuration refresh token',
     ['xoxe-'],
-    'xoxe-\\d-[A-Z0-9]{146}'
+    'xoxe-\\d-[A-Za-z0-9]{146}'
   ),
   prefixed(
     'slack-legacy-token',
     'Slack legacy / workspace token',
     ['xoxo-', 'xoxs-', 'xoxa-', 'xoxr-'],
-    'xox[osar]-\\d{1,13}-\\d{1,13}(?:-\\d{1,13})?-[a-zA-Z0-9]{10,64}',
+    'xox[osar]-\\d{1,13}(?:-\\d{1,13}){1,3}-[a-zA-Z0-9]{10,64}',
     { entropy: 3 }
   ),
   raw(
     'slack-webhook-url',
     'Slack incoming webhook URL',
     ['hooks.slack.com'],
-    String.raw`(hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{20,48})`,
+    String.raw`(hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}(?:/[A-Za-z0-9]{8,24}){1,2}/[A-Za-z0-9]{20,64})`,
     'high'
   ),
   raw(
@@ -885,7 +895,7 @@ const saas: Rule[] = [
     'telegram-bot-token',
     'Telegram bot API token',
     [':aa'],
-    String.raw`(?<![0-9A-Za-z_-])(\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])`,
+    String.raw`(?<![0-9A-Za-z_-])(\d{6,12}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])`,
     'high',
     { entropy: 3.5 }
   ),
@@ -925,7 +935,13 @@ const saas: Rule[] = [
       entropy: 3.5
     }
   ),
-  kv('twilio-api-key', 'Twilio API key', ['twilio'], 'twilio', 'SK[0-9a-fA-F]{32}'),
+  kv(
+    'twilio-api-key',
+    'Twilio API key or account SID',
+    ['twilio'],
+    'twilio',
+    '(?:SK|AC)[0-9a-fA-F]{32}'
+  ),
   kv(
     'twilio-auth-token',
     'Twilio auth token',
@@ -1063,7 +1079,7 @@ const saas: Rule[] = [
     'datadog-app-key',
     'Datadog application key',
     ['datadog', 'dd_app', 'dd-app'],
-    '(?:datadog[\\w.-]{0,10}app|dd[_-]app)',
+    '(?:datadog|dd[_-]app)',
     '[a-f0-9]{40}'
   ),
   prefixed('new-relic-user-api-key', 'New Relic user API key', ['nrak-'], 'NRAK-[A-Z0-9]{27}', {
@@ -1124,14 +1140,14 @@ const saas: Rule[] = [
     'openai-api-key',
     'OpenAI API key',
     ['t3blbkfj'],
-    String.raw`${'(?<![A-Za-z0-9_-])'}(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])`,
+    String.raw`${'(?<![A-Za-z0-9_-])'}(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])`,
     'critical'
   ),
   prefixed(
     'openai-project-key',
     'OpenAI project / service account / admin key',
-    ['sk-proj-', 'sk-svcacct-', 'sk-admin-'],
-    'sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{58,200}',
+    ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'],
+    'sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{58,200}',
     { severity: 'critical', entropy: 4 }
   ),
   prefixed(
@@ -1206,9 +1222,13 @@ const saas: Rule[] = [
       entropy: 4
     }
   ),
-  prefixed('linear-api-key', 'Linear API key', ['lin_api_'], 'lin_api_[A-Za-z0-9]{40}', {
-    entropy: 3.5
-  }),
+  prefixed(
+    'linear-api-key',
+    'Linear API key or OAuth access token',
+    ['lin_api_', 'lin_oauth_'],
+    '(?:lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})',
+    { entropy: 3.5 }
+  ),
   prefixed(
     'notion-api-token',
     'Notion integration token',
@@ -1233,7 +1253,8 @@ const saas: Rule[] = [
     'Asana personal access token',
     ['asana'],
     'asana',
-    '[0-9]/[0-9]{16}:[a-f0-9]{32}'
+    // v1 `1/<user gid>:<hex>`, v2 `2/<user gid>/<token gid>:<hex>`
+    '[0-9]/[0-9]{10,20}(?:/[0-9]{10,20})?:[a-f0-9]{32}'
   ),
   prefixed(
     'airtable-pat',
@@ -1276,8 +1297,8 @@ const saas: Rule[] = [
   prefixed(
     'hubspot-private-app-token',
     'HubSpot private app token',
-    ['pat-na1-', 'pat-eu1-'],
-    `pat-(?:na|eu)1-${UUID}`
+    ['pat-na', 'pat-eu', 'pat-ap'],
+    `pat-(?:na|eu|ap)\\d-${UUID}`
   ),
   prefixed(
     'mapbox-secret-token',
@@ -1365,14 +1386,14 @@ const saas: Rule[] = [
     '(?:facebook|fb_app)[\\w.-]{0,10}secret',
     '[a-f0-9]{32}'
   ),
-  prefixed(
+  raw(
     'facebook-access-token',
     'Facebook / Meta access token',
-    ['eaacedeose0cba'],
-    'EAACEdEose0cBA[A-Za-z0-9]{20,}',
-    {
-      entropy: 3.5
-    }
+    ['eaa'],
+    // Not inside a base64 run: a random blob holds "EAA" + 100 alphanumerics now and then.
+    String.raw`(?<![A-Za-z0-9_+/-])(EAA[A-Za-z0-9]{100,1000})(?![A-Za-z0-9_+/=-])`,
+    'high',
+    { entropy: 3.5 }
   )
 ]
 
@@ -1448,9 +1469,14 @@ const keysAndGeneric: Rule[] = [
     'kubernetes-secret-manifest',
     'Kubernetes Secret manifest with data values',
     ['kind: secret'],
-    String.raw`^kind:[ \t]{0,3}['"]?Secret['"]?[ \t]*\r?$[\s\S]{0,2000}?^(?:data|stringData):[ \t]*\r?\n[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?([^\s'"#]{8,4096})['"]?[ \t]*\r?$`,
+    // Every entry of a data/stringData block, in a document whose `kind: Secret` comes before
+    // it or after it (kubectl sorts keys: `data` precedes `kind`), not across a `---`.
+    String.raw`(?<=^(?:data|stringData):[ \t]*\r?\n(?:[ \t][^\n]{0,4200}\n){0,200})` +
+      String.raw`(?:(?<=^${K8S_KIND}\n(?:(?!---)[^\n]{0,4200}\n){0,400})` +
+      String.raw`|(?=[^\n]{0,4200}(?:\n(?!---)[^\n]{0,4200}){0,400}?\n${K8S_KIND}$))` +
+      String.raw`^[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?([^\s'"#]{8,4096})['"]?[ \t]*\r?$`,
     'high',
-    { span: 6000, flags: 'm', entropy: 3 }
+    { span: 24000, back: 24000, flags: 'm', entropy: 3, validate: 'kubernetes-secret-value' }
   ),
   raw(
     'authorization-bearer-header',
@@ -1531,11 +1557,19 @@ const keysAndGeneric: Rule[] = [
     '[A-Za-z0-9_.=~+/-]{16,128}',
     { severity: 'medium', entropy: 3.5, generic: true }
   ),
-  kv('generic-secret', 'Generic secret', ['secret'], 'secret', '[A-Za-z0-9_.=~+/!@#%^*-]{12,128}', {
-    severity: 'medium',
-    entropy: 3.5,
-    generic: true
-  }),
+  kv(
+    'generic-secret',
+    'Generic secret',
+    ['secret'],
+    // Not Helm's `checksum/secret:` pod annotation (a SHA-256 of the rendered Secret).
+    '(?<!checksum/)secret',
+    '[A-Za-z0-9_.=~+/!@#%^*-]{12,128}',
+    {
+      severity: 'medium',
+      entropy: 3.5,
+      generic: true
+    }
+  ),
   kv(
     'generic-token',
     'Generic token or credential',
@@ -1546,4 +1580,10 @@ const keysAndGeneric: Rule[] = [
   )
 ]
 
-export const BUILTIN_RULES: readonly Rule[] = [...cloud, ...codeHosts, ...saas, ...keysAndGeneric]
+export const BUILTIN_RULES: readonly Rule[] = [
+  ...cloud,
+  ...codeHosts,
+  ...saas,
+  ...EXTRA_RULES,
+  ...keysAndGeneric
+]

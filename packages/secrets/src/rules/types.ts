@@ -9,6 +9,8 @@ export type ValidatorName =
   | 'docker-auth'
   | 'not-placeholder-password'
   | 'base64-key'
+  | 'jwt-base64'
+  | 'kubernetes-secret-value'
 
 export interface Rule {
   id: string
