@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     dataPaths: getListInput('data'),
     combine: getOptionalBoolean('combine', false),
     failOnWarn: getOptionalBoolean('fail-on-warn', false),
+    pssVersion: core.getInput('pss-version') || undefined,
     cwd: workspace,
     env: process.env,
     onNotice: m => core.notice(m)

@@ -6,7 +6,7 @@
  * source line of the offending object (or of the field its metadata names).
  */
 import path from 'node:path'
-import { InputError } from '@secure-pipeline/core'
+import { InputError, VERSION } from '@secure-pipeline/core'
 import { compile, type Policy, type RegoModule } from '@secure-pipeline/rego'
 import { builtinModules, builtinNamespaces, type BuiltinSetName } from './builtins.js'
 import type { InputFile, SourceDocument } from './load.js'
@@ -35,6 +35,12 @@ export interface PolicySetOptions {
   builtins?: readonly BuiltinSetName[]
   /** Base data document (`-d`). */
   data?: Record<string, unknown>
+  /**
+   * Environment that `opa.runtime().env` shows policies (conftest passes its whole environment);
+   * variables that hold credentials (names with TOKEN, SECRET, PASSWORD, PRIVATE, CREDENTIAL, and
+   * the runner's INPUT_* and ACTIONS_*) are left out. Default: none.
+   */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface CheckOptions {
@@ -42,6 +48,8 @@ export interface CheckOptions {
   namespaces?: readonly string[]
   allNamespaces?: boolean
   combine?: boolean
+  /** Directory that `data.conftest.file.dir` of the Combined input resolves against. */
+  cwd?: string
 }
 
 const FAILURE_RULE = /^(deny|violation)(_[a-zA-Z0-9]+)*$/
@@ -58,9 +66,16 @@ export function isWarningRule(rule: string): boolean {
   return WARNING_RULE.test(rule)
 }
 
-/** conftest strips the rule-type prefix to match exceptions: deny_foo → foo, deny → "". */
+/**
+ * The name conftest matches exceptions against: a bare deny/violation/warn is "", otherwise the
+ * prefixes `violation_`, `deny_` and `warn_` are trimmed in that order (deny_foo → foo).
+ */
 export function exceptionName(rule: string): string {
-  return rule.replace(/^(deny|violation|warn)(_|$)/, '')
+  if (rule === 'deny' || rule === 'violation' || rule === 'warn') return ''
+  let name = rule
+  for (const prefix of ['violation_', 'deny_', 'warn_'])
+    if (name.startsWith(prefix)) name = name.slice(prefix.length)
+  return name
 }
 
 interface NamespaceInfo {
@@ -90,8 +105,10 @@ export class PolicySet {
         'no policies to evaluate: pass a policy directory (-p) or a built-in set (--builtin)'
       )
     this.data = options.data ?? {}
+    if (builtins.length > 0) checkPssVersion(this.data)
     this.policy = compile(modules, { data: this.data })
     this.builtinNamespaces = builtinNamespaces(options.builtins ?? [])
+    this.runtime = { env: policyEnv(options.env ?? {}), version: VERSION, commit: '' }
     const pkgs = new Set<string>()
     for (const m of modules) {
       const pkg = PACKAGE_DECL.exec(m.source)?.[1]
@@ -105,6 +122,8 @@ export class PolicySet {
   }
 
   readonly hasUserModules: boolean
+  /** What `opa.runtime()` returns: `{env, version, commit}`, as in conftest. */
+  readonly runtime: { env: Record<string, string>; version: string; commit: string }
 
   /** The namespaces a run evaluates, in order: user ones (default `main`), then built-in ones. */
   resolveNamespaces(options: CheckOptions = {}): string[] {
@@ -176,7 +195,7 @@ export class PolicySet {
       text = parts.join('; ')
       this.queryCache.set(ns, text)
     }
-    const [solution] = this.policy.query(text, { input, data })
+    const [solution] = this.policy.query(text, { input, data, runtime: this.runtime })
     const bindings = solution?.bindings ?? {}
     const first = (name: string): unknown => {
       const list = bindings[name]
@@ -186,8 +205,37 @@ export class PolicySet {
     return { rules, exception: info.hasException ? first('exc') : undefined }
   }
 
-  /** conftest's check of one input document against one namespace. */
+  /**
+   * conftest's check of one input document against one namespace. The built-in sets check each
+   * item of a Kubernetes list (`kind: List`, `PodList`, ...) as its own object; user policies see
+   * the document as it is, as in conftest.
+   */
   checkDocument(
+    ns: string,
+    input: unknown,
+    fileData: Record<string, unknown>,
+    doc?: SourceDocument,
+    filename?: string
+  ): Omit<CheckResult, 'filename' | 'namespace'> {
+    const items = this.builtinNamespaces.includes(ns) ? listItems(input, doc) : undefined
+    if (!items) return this.checkOne(ns, input, fileData, doc, filename)
+    const out = {
+      successes: 0,
+      failures: [] as ResultItem[],
+      warnings: [] as ResultItem[],
+      exceptions: [] as ResultItem[]
+    }
+    for (const item of items) {
+      const r = this.checkOne(ns, item.value, fileData, item.doc, filename)
+      out.successes += r.successes
+      out.failures.push(...r.failures)
+      out.warnings.push(...r.warnings)
+      out.exceptions.push(...r.exceptions)
+    }
+    return out
+  }
+
+  private checkOne(
     ns: string,
     input: unknown,
     fileData: Record<string, unknown>,
@@ -238,22 +286,32 @@ export class PolicySet {
   check(files: readonly InputFile[], options: CheckOptions = {}): CheckResult[] {
     const namespaces = this.resolveNamespaces(options)
     const results: CheckResult[] = []
+    let perFile = namespaces
     if (options.combine) {
       const combined = combineInputs(files)
-      const fileData = { ...this.data, conftest: { file: { name: 'Combined', dir: '' } } }
-      for (const ns of namespaces)
+      // conftest writes {name: base name, dir: absolute directory} of the path it checks
+      const fileData = {
+        ...this.data,
+        conftest: { file: { name: 'Combined', dir: path.resolve(options.cwd ?? process.cwd()) } }
+      }
+      for (const ns of namespaces) {
+        // the built-in sets check one Kubernetes object at a time, whatever --combine says
+        if (this.builtinNamespaces.includes(ns)) continue
         results.push({
           filename: 'Combined',
           namespace: ns,
           ...this.checkDocument(ns, combined, fileData)
         })
-      return results
+      }
+      perFile = namespaces.filter(ns => this.builtinNamespaces.includes(ns))
     }
-    for (const ns of namespaces) {
+    for (const ns of perFile) {
       for (const file of files) {
         const fileData = {
           ...this.data,
-          conftest: { file: { name: file.filename, dir: path.posix.dirname(file.filename) } }
+          conftest: {
+            file: { name: path.basename(file.path), dir: path.dirname(path.resolve(file.path)) }
+          }
         }
         const agg: CheckResult = {
           filename: file.filename,
@@ -305,6 +363,27 @@ function rejectRefHeadRules(m: RegoModule): void {
   )
 }
 
+const CREDENTIAL_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|^INPUT_|^ACTIONS_/i
+
+function policyEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env))
+    if (typeof v === 'string' && !CREDENTIAL_NAME.test(k)) out[k] = v
+  return out
+}
+
+/** data.secure_pipeline.pss_version: "latest" or a Kubernetes policy version such as "v1.25". */
+function checkPssVersion(data: Record<string, unknown>): void {
+  const config = data.secure_pipeline
+  if (!isRecord(config) || config.pss_version === undefined) return
+  const v = config.pss_version
+  if (typeof v === 'string' && /^(latest|v?1\.\d{1,3})$/.test(v)) return
+  throw new InputError(
+    'POLICY_DATA',
+    `data.secure_pipeline.pss_version must be "latest" or a Kubernetes version such as "v1.25", not ${JSON.stringify(v)}${typeof v === 'number' ? ' (quote it: 1.30 is the number 1.3 in YAML)' : ''}`
+  )
+}
+
 /** `data.a.b` for package `a.b`; segments that are not identifiers use brackets. */
 function dataRef(ns: string): string {
   return (
@@ -314,6 +393,43 @@ function dataRef(ns: string): string {
       .map(seg => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`))
       .join('')
   )
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}
+
+/**
+ * The objects of a Kubernetes list (`kind: List` or a typed list such as `PodList` with `items`),
+ * nested lists flattened, each with a source document whose fields resolve inside the list. Items
+ * of a typed list may omit their kind: it is the list's kind without `List`. Undefined when the
+ * input is not a list.
+ */
+export function listItems(
+  input: unknown,
+  doc: SourceDocument | undefined
+): { value: unknown; doc?: SourceDocument }[] | undefined {
+  if (!isRecord(input) || typeof input.kind !== 'string' || !input.kind.endsWith('List'))
+    return undefined
+  if (!Array.isArray(input.items)) return undefined
+  const listKind = input.kind
+  const out: { value: unknown; doc?: SourceDocument }[] = []
+  input.items.forEach((raw: unknown, i) => {
+    let value = raw
+    if (isRecord(raw) && raw.kind === undefined && listKind !== 'List')
+      value = { kind: listKind.slice(0, -'List'.length), ...raw }
+    const itemDoc: SourceDocument | undefined = doc && {
+      index: doc.index,
+      value,
+      line: doc.locate(['items', i]),
+      locate: p => doc.locate(['items', i, ...p]),
+      ...(doc.source ? { source: doc.source } : {})
+    }
+    const nested = listItems(value, itemDoc)
+    if (nested) out.push(...nested)
+    else out.push({ value, doc: itemDoc })
+  })
+  return out
 }
 
 /** conftest's --combine input: [{path, contents}] sorted by path, multi-documents flattened. */
@@ -348,7 +464,10 @@ function toResultItem(
   doc: SourceDocument | undefined,
   filename: string | undefined
 ): ResultItem | undefined {
-  if (typeof item === 'string') return { msg: item, metadata: locationMetadata(doc, undefined) }
+  // conftest records the rule's query in every result's metadata
+  const query = `${dataRef(ns)}.${rule}`
+  if (typeof item === 'string')
+    return { msg: item, metadata: { query, ...locationMetadata(doc, undefined) } }
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined
   const obj = item as Record<string, unknown>
   if (typeof obj.msg !== 'string') {
@@ -360,6 +479,7 @@ function toResultItem(
   }
   const metadata: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(obj)) if (k !== 'msg' && k !== '_loc') metadata[k] = v
+  metadata.query = query
   const result: ResultItem = { msg: obj.msg }
   const loc = obj._loc
   if (loc && typeof loc === 'object' && !Array.isArray(loc)) {

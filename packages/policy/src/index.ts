@@ -45,6 +45,7 @@ export {
   formatResults,
   formatSarif,
   formatSummary,
+  formatTable,
   formatTap,
   formatText,
   lineOf,

@@ -16,7 +16,8 @@ import {
   parseAllDocuments,
   parseDocument,
   type Document,
-  type Node as YamlNode
+  type Node as YamlNode,
+  type Tags
 } from 'yaml'
 import { InputError } from '@secure-pipeline/core'
 import type { PathSegment } from './paths.js'
@@ -234,12 +235,27 @@ export function loadFile(abs: string, cwd: string, options: LoadOptions = {}): I
       { position: { file: name } }
     )
   }
-  const text = readFileSync(abs, 'utf8')
+  const text = decodeText(readFileSync(abs))
   const documents =
     path.extname(abs).toLowerCase() === '.json'
       ? parseJsonText(text, name)
       : parseYamlText(text, name)
   return { filename: name, path: abs, documents }
+}
+
+/**
+ * UTF-8 (a byte-order mark is dropped by the parsers), or UTF-16 when the file starts with a UTF-16
+ * byte-order mark (what Windows PowerShell 5 writes for `helm template > out.yaml`).
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return bytes.subarray(2).toString('utf16le')
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const le = Buffer.from(bytes.subarray(2))
+    le.swap16()
+    return le.toString('utf16le')
+  }
+  return bytes.toString('utf8')
 }
 
 function formatBytes(n: number): string {
@@ -248,12 +264,31 @@ function formatBytes(n: number): string {
   return `${n} bytes`
 }
 
+/**
+ * Kubernetes and conftest read YAML with go-yaml v2 (through sigs.k8s.io/yaml): YAML 1.1 scalars
+ * (`yes`/`no`/`on`/`off`/`y`/`n` are booleans, `0644` is octal, `1_000` is 1000), but timestamps
+ * and base-60 numbers stay strings. The YAML 1.1 schema minus those two does the same.
+ */
+function goYamlTags(tags: Tags): Tags {
+  return tags.filter(t =>
+    typeof t === 'string'
+      ? !['timestamp', 'intTime', 'floatTime'].includes(t)
+      : !(t.format === 'TIME' || t.tag === 'tag:yaml.org,2002:timestamp')
+  )
+}
+
 /** Parses YAML text into documents (each top-level array element becomes its own document). */
 export function parseYamlText(text: string, filename: string): SourceDocument[] {
   const lineCounter = new LineCounter()
   let docs: Document.Parsed[] | { errors?: unknown }
   try {
-    docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false })
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      version: '1.1',
+      merge: true,
+      prettyErrors: false,
+      customTags: goYamlTags
+    })
   } catch (e) {
     // e.g. a stack overflow on pathologically deep nesting
     const reason = e instanceof Error ? e.message : String(e)
@@ -264,7 +299,8 @@ export function parseYamlText(text: string, filename: string): SourceDocument[] 
   for (const doc of docs) {
     const err = doc.errors[0]
     if (err) {
-      const pos = lineCounter.linePos(err.pos[0])
+      // an error found at the end of the input (an unclosed collection) is shown on the last line
+      const pos = lineCounter.linePos(Math.min(err.pos[0], lastContentOffset(text)))
       throw new InputError('POLICY_YAML', `invalid YAML: ${firstLine(err.message)}`, {
         position: { file: filename, line: pos.line, column: pos.col }
       })
@@ -273,13 +309,18 @@ export function parseYamlText(text: string, filename: string): SourceDocument[] 
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
     } catch (e) {
-      const line = doc.contents ? lineCounter.linePos(doc.contents.range[0]).line : 1
-      const reason =
-        e instanceof Error && /alias/i.test(e.message)
+      let line = doc.contents ? lineCounter.linePos(doc.contents.range[0]).line : 1
+      const message = e instanceof Error ? e.message : String(e)
+      const unresolved = /^Unresolved alias.*: (\S+)$/.exec(message)
+      if (unresolved) {
+        const at = text.indexOf(`*${unresolved[1]}`, doc.range[0])
+        if (at >= 0) line = lineCounter.linePos(at).line
+      }
+      const reason = unresolved
+        ? `unknown alias *${unresolved[1]} (no anchor &${unresolved[1]} before it)`
+        : /alias/i.test(message)
           ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): a YAML bomb?`
-          : e instanceof Error
-            ? e.message
-            : String(e)
+          : message
       throw new InputError('POLICY_YAML', `invalid YAML: ${reason}`, {
         position: { file: filename, line }
       })
@@ -293,9 +334,19 @@ export function parseYamlText(text: string, filename: string): SourceDocument[] 
       locateInNode(root, p, startLine, lineCounter)
     const comment = `${doc.commentBefore ?? ''}\n${root?.commentBefore ?? ''}`
     const source = /^\s*Source:\s*(\S+)\s*$/m.exec(comment)?.[1]
-    pushDocuments(out, value, startLine, locator, source)
+    // conftest splits a top-level list into documents only when it is the file's one document
+    pushDocuments(out, value, startLine, locator, source, docs.length === 1)
   }
+  // An empty (or comments-only) file is one null document to conftest, as an empty `---` is.
+  if (docs.length === 0) out.push({ index: 0, value: null, line: 1, locate: () => 1 })
   return out
+}
+
+/** Offset of the last non-whitespace character (0 for blank text). */
+function lastContentOffset(text: string): number {
+  let i = text.length - 1
+  while (i > 0 && /\s/.test(text[i])) i--
+  return Math.max(i, 0)
 }
 
 function firstLine(s: string): string {
@@ -309,6 +360,8 @@ function normalizeJson(v: unknown, filename: string): unknown {
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v)
   if (typeof v === 'bigint') return v
   if (v instanceof Date) return v.toISOString()
+  // !!binary: go-yaml gives the decoded bytes as a string
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8')
   if (Array.isArray(v)) return v.map(x => normalizeJson(x, filename))
   if (v instanceof Map) {
     const o: Record<string, unknown> = {}
@@ -329,10 +382,11 @@ function pushDocuments(
   value: unknown,
   startLine: number,
   locator: (p: readonly PathSegment[]) => number,
-  source?: string
+  source?: string,
+  splitList = true
 ): void {
   const extra = source ? { source } : {}
-  if (Array.isArray(value)) {
+  if (splitList && Array.isArray(value)) {
     // conftest treats a top-level list as several documents.
     value.forEach((item, i) => {
       const itemLine = locator([i])
@@ -383,13 +437,20 @@ export function parseJsonText(text: string, filename: string): SourceDocument[] 
   let value: unknown
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e)
-    throw new InputError(
-      'POLICY_JSON',
-      `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`,
-      { position: { file: filename, line: jsonErrorLine(text, msg) } }
-    )
+  } catch {
+    const at = jsonErrorOffset(text)
+    const reason =
+      at < 0
+        ? 'not valid JSON'
+        : at >= text.length
+          ? 'unexpected end of input'
+          : `unexpected ${JSON.stringify(text[at])}`
+    const offset = Math.max(0, Math.min(at, lastContentOffset(text)))
+    const before = text.slice(0, offset)
+    const pos = { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') }
+    throw new InputError('POLICY_JSON', `invalid JSON: ${reason}`, {
+      position: { file: filename, line: pos.line, column: pos.col }
+    })
   }
   let cache: { root: YamlNode | null; lc: LineCounter } | undefined
   const locator = (p: readonly PathSegment[]): number => {
@@ -411,10 +472,61 @@ function firstContentLine(text: string): number {
   return m ? text.slice(0, m.index).split('\n').length : 1
 }
 
-function jsonErrorLine(text: string, msg: string): number {
-  const lineCol = /line (\d+) column (\d+)/.exec(msg)
-  if (lineCol) return Number(lineCol[1])
-  const pos = /position (\d+)/.exec(msg)
-  if (pos) return text.slice(0, Number(pos[1])).split('\n').length
-  return 1
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y
+
+/**
+ * Offset of the first character that makes `text` invalid JSON (`text.length` for an unexpected
+ * end), or -1 when it is valid. JSON.parse's messages carry no position in every Node version.
+ */
+export function jsonErrorOffset(text: string): number {
+  const n = text.length
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const stack: string[] = []
+  let state: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'after' = 'value'
+  const match = (re: RegExp): boolean => {
+    re.lastIndex = i
+    const m = re.exec(text)
+    if (m) i += m[0].length
+    return m !== null
+  }
+  for (;;) {
+    while (i < n && ' \t\n\r'.includes(text[i])) i++
+    if (state === 'after' && stack.length === 0) return i < n ? i : -1
+    if (i >= n) return n
+    const c = text[i]
+    const top = stack[stack.length - 1]
+    if (state === 'after') {
+      if (c === ',') state = top === '{' ? 'key' : 'value'
+      else if (c === (top === '{' ? '}' : ']')) stack.pop()
+      else return i
+      i++
+    } else if (state === 'colon') {
+      if (c !== ':') return i
+      i++
+      state = 'value'
+    } else if (state === 'key' || state === 'keyOrClose') {
+      if (state === 'keyOrClose' && c === '}') {
+        stack.pop()
+        i++
+        state = 'after'
+      } else if (c === '"' && match(JSON_STRING)) state = 'colon'
+      else return i
+    } else if (state === 'valueOrClose' && c === ']') {
+      stack.pop()
+      i++
+      state = 'after'
+    } else if (c === '{' || c === '[') {
+      stack.push(c)
+      i++
+      state = c === '{' ? 'keyOrClose' : 'valueOrClose'
+    } else if (
+      (c === '"' && match(JSON_STRING)) ||
+      match(JSON_NUMBER) ||
+      ['true', 'false', 'null'].some(lit => text.startsWith(lit, i) && (i += lit.length) > 0)
+    )
+      state = 'after'
+    else return i
+  }
 }

@@ -13,7 +13,17 @@ import {
 } from '@secure-pipeline/core'
 import { totals, type CheckResult, type ResultItem } from './engine.js'
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'tap'] as const
+/** `stdout` is conftest's name for `text`. */
+export const OUTPUT_FORMATS = [
+  'text',
+  'stdout',
+  'json',
+  'table',
+  'sarif',
+  'junit',
+  'github',
+  'tap'
+] as const
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
 function plural(n: number, word: string): string {
@@ -100,6 +110,28 @@ function tapLines(r: CheckResult): string[] {
       lines.push(`ok ${++i} - ${r.filename} - ${r.namespace} - `)
   }
   return lines
+}
+
+/**
+ * conftest's table: RESULT | FILE | NAMESPACE | MESSAGE, one row per success (message SUCCESS),
+ * exception, warning and failure; nothing at all when there are no rows.
+ */
+export function formatTable(results: readonly CheckResult[]): string {
+  const rows: string[][] = []
+  for (const r of results) {
+    for (let i = 0; i < r.successes; i++) rows.push(['success', r.filename, r.namespace, 'SUCCESS'])
+    for (const e of r.exceptions) rows.push(['exception', r.filename, r.namespace, e.msg])
+    for (const w of r.warnings) rows.push(['warning', where(r.filename, w), r.namespace, w.msg])
+    for (const f of r.failures) rows.push(['failure', where(r.filename, f), r.namespace, f.msg])
+  }
+  if (rows.length === 0) return ''
+  const header = ['RESULT', 'FILE', 'NAMESPACE', 'MESSAGE']
+  const cells = rows.map(row => row.map(c => c.replace(/\r?\n/g, ' ')))
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map(row => row[i].length)))
+  const rule = '+' + widths.map(w => '-'.repeat(w + 2)).join('+') + '+'
+  const line = (row: string[]): string =>
+    '|' + row.map((c, i) => ` ${c.padEnd(widths[i])} `).join('|') + '|'
+  return [rule, line(header), rule, ...cells.map(line), rule].join('\n') + '\n'
 }
 
 export function formatTap(results: readonly CheckResult[]): string {
@@ -364,7 +396,10 @@ export function formatSummary(results: readonly CheckResult[], title = 'Policy c
 export function formatResults(results: readonly CheckResult[], format: OutputFormat): string {
   switch (format) {
     case 'text':
+    case 'stdout':
       return formatText(results)
+    case 'table':
+      return formatTable(results)
     case 'json':
       return formatJson(results)
     case 'sarif':

@@ -23,6 +23,13 @@ export interface PolicyCheckOptions {
   dataPaths?: readonly string[]
   combine?: boolean
   failOnWarn?: boolean
+  /** conftest `--no-fail`: exit 0 whatever the results (input and policy errors still throw). */
+  noFail?: boolean
+  /**
+   * Pod Security Standards version for the built-in sets ("latest" or "v1.N"); overrides
+   * data.secure_pipeline.pss_version from the data files.
+   */
+  pssVersion?: string
   cwd?: string
   env?: NodeJS.ProcessEnv
   maxFileBytes?: number
@@ -57,7 +64,14 @@ export function runPolicyCheck(options: PolicyCheckOptions): PolicyCheckRun {
   if (policyDirs.length > 0 && modules.length === 0 && builtins.length === 0)
     throw new UsageError(`no .rego files found in ${policyDirs.join(', ')}`)
   const data = loadData(options.dataPaths ?? [], cwd)
-  const set = new PolicySet({ modules, builtins, data })
+  if (options.pssVersion) {
+    const sp = data.secure_pipeline
+    data.secure_pipeline = {
+      ...(typeof sp === 'object' && sp !== null && !Array.isArray(sp) ? sp : {}),
+      pss_version: options.pssVersion
+    }
+  }
+  const set = new PolicySet({ modules, builtins, data, env: options.env ?? process.env })
   const files = loadInputs(options.paths, {
     cwd,
     env: options.env,
@@ -67,13 +81,14 @@ export function runPolicyCheck(options: PolicyCheckOptions): PolicyCheckRun {
   const checkOptions = {
     namespaces: options.namespaces,
     allNamespaces: options.allNamespaces,
-    combine: options.combine
+    combine: options.combine,
+    cwd
   }
   const results = set.check(files, checkOptions)
   return {
     results,
     totals: totals(results),
-    exitCode: exitCode(results, options.failOnWarn),
+    exitCode: options.noFail ? 0 : exitCode(results, options.failOnWarn),
     namespaces: set.resolveNamespaces(checkOptions),
     files: files.length,
     documents: files.reduce((n, f) => n + f.documents.length, 0)

@@ -6,7 +6,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '@secure-pipeline/core'
 import type { RegoModule } from '@secure-pipeline/rego'
-import { displayName, parseJsonText, parseYamlText, DEFAULT_MAX_FILE_BYTES } from './load.js'
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  decodeText,
+  displayName,
+  parseJsonText,
+  parseYamlText
+} from './load.js'
 
 function listFiles(root: string, accept: (name: string) => boolean): string[] {
   const st = statSync(root)
@@ -86,9 +92,9 @@ export function loadData(paths: readonly string[], cwd: string): Record<string, 
         throw new InputError('POLICY_INPUT_TOO_LARGE', 'data file is too large', {
           position: { file: name }
         })
-      const text = readFileSync(f, 'utf8')
+      const text = decodeText(readFileSync(f))
       const docs = /\.json$/i.test(f) ? parseJsonText(text, name) : parseYamlText(text, name)
-      if (docs.length === 0) continue
+      if (docs.every(d => d.value === null)) continue
       const value = docs.length === 1 && !Array.isArray(docs[0].value) ? docs[0].value : undefined
       if (!isPlainObject(value))
         throw new InputError('POLICY_DATA', 'a data file must hold one object (mapping)', {

@@ -3,7 +3,7 @@
  * as the CLI shell (packages/cli/src/main.ts) maps them: describeError + exitCodeFor.
  */
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -49,6 +49,44 @@ describe('policy test', () => {
       1
     )
     expect((await cli(['policy', 'test', 'warn-only', '-d', 'data'])).code).toBe(0)
+  })
+  it('--no-fail: exit 0 with failures; input errors still exit 2', async () => {
+    const r = await cli(['policy', 'test', 'manifests', '-d', 'data', '--no-fail'])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('2 failures')
+    expect((await cli(['policy', 'test', 'nope.yaml', '--no-fail'])).code).toBe(2)
+  })
+  it('--pss-version pins the rules of an older policy version', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sp-pss-version-'))
+    try {
+      // Restricted except runAsUser: 0, a check that exists from policy version 1.23 on.
+      writeFileSync(
+        path.join(dir, 'pod.yaml'),
+        [
+          'apiVersion: v1',
+          'kind: Pod',
+          'metadata: {name: p}',
+          'spec:',
+          '  securityContext: {runAsNonRoot: true, runAsUser: 0, seccompProfile: {type: RuntimeDefault}}',
+          '  containers:',
+          '    - name: c',
+          '      image: nginx',
+          '      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
+          ''
+        ].join('\n')
+      )
+      const args = ['policy', 'test', 'pod.yaml', '--builtin', 'pss-restricted']
+      const latest = await cli(args, dir)
+      expect(latest.code).toBe(1)
+      expect(latest.out).toContain('runAsUser')
+      expect((await cli([...args, '--pss-version', 'v1.22'], dir)).code).toBe(0)
+      expect((await cli([...args, '--pss-version', 'v1.23'], dir)).code).toBe(1)
+      const bad = await cli([...args, '--pss-version', 'one'], dir)
+      expect(bad.code).toBe(2)
+      expect(bad.err).toContain('pss_version')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
   it("--format json prints conftest's list", async () => {
     const r = await cli([
@@ -123,6 +161,6 @@ describe('policy test', () => {
   })
   it('help lists the built-in sets and formats', () => {
     expect(commands[0].help).toContain('pss-restricted')
-    expect(commands[0].help).toContain('text|json|sarif|junit|github|tap')
+    expect(commands[0].help).toContain('text|stdout|json|table|sarif|junit|github|tap')
   })
 })

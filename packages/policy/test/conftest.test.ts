@@ -9,8 +9,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '@secure-pipeline/core'
 import {
+  PolicySet,
+  exceptionName,
   formatJson,
   formatText,
+  loadInputs,
   runPolicyCheck,
   type CheckResult,
   type PolicyCheckOptions
@@ -182,7 +185,7 @@ describe('suffixes, _loc, exceptions on warn_ rules, data.conftest.file', () => 
     ).toEqual({
       msg: 'docker.io/nginx:1.25 is not a release tag',
       loc: { file: 'somewhere.yaml', line: 7 },
-      metadata: { document: 0, line: 7 }
+      metadata: { document: 0, line: 7, query: 'data.extra.deny_image_tag' }
     })
   })
   it('an exception naming "node_port" suppresses warn_node_port', () => {
@@ -192,10 +195,111 @@ describe('suffixes, _loc, exceptions on warn_ rules, data.conftest.file', () => 
   it('successes: 3 rules × 3 documents − 1 failure − 1 exception', () => {
     expect(app.successes).toBe(7)
   })
-  it('data.conftest.file names the file being checked', () => {
+  it('data.conftest.file is {name: base name, dir: absolute directory}, as conftest writes it', () => {
     expect(byFile(out.results, 'manifests/ok.json', 'extra').failures.map(f => f.msg)).toEqual([
-      'file manifests/ok.json in manifests'
+      `file ok.json in ${path.join(cwd, 'manifests')}`
     ])
+    const set = new PolicySet({
+      modules: [
+        {
+          path: 'f.rego',
+          source:
+            'package main\nimport rego.v1\ndeny contains sprintf("%s|%s", [data.conftest.file.name, data.conftest.file.dir]) if true\n'
+        }
+      ]
+    })
+    const files = loadInputs(['manifests/ok.json'], { cwd })
+    expect(set.check(files, { combine: true, cwd })[0].failures.map(f => f.msg)).toEqual([
+      `Combined|${cwd}`
+    ])
+  })
+  it('string and object results carry the rule query in metadata (conftest)', () => {
+    const r = runPolicyCheck({ paths: ['manifests'], policyDirs: ['policy'], cwd })
+    for (const res of r.results)
+      for (const f of [...res.failures, ...res.warnings])
+        expect(f.metadata?.query).toMatch(/^data\.main\.(deny|violation|warn)(_\w+)?$/)
+    expect(r.totals.failures + r.totals.warnings).toBeGreaterThan(0)
+  })
+})
+
+describe('opa.runtime() (conftest passes {env, version, commit})', () => {
+  it('env comes from the run, without credentials', () => {
+    const out = runPolicyCheck({
+      paths: ['manifests/ok.json'],
+      policyDirs: ['policy-runtime'],
+      cwd,
+      env: {
+        STAGE: 'prod',
+        GITHUB_TOKEN: 'x',
+        INPUT_TOKEN: 'y',
+        ACTIONS_RUNTIME_URL: 'z',
+        AWS_SECRET_ACCESS_KEY: 'k',
+        DB_PASSWORD: 'p'
+      }
+    })
+    expect(out.results[0].failures.map(f => f.msg)).toEqual(['stage prod'])
+    expect(out.results[0].warnings.map(f => f.msg).sort()).toEqual([
+      '["STAGE"]',
+      '["commit", "env", "version"]'
+    ])
+  })
+  it('an environment where the policy passes', () => {
+    const out = runPolicyCheck({
+      paths: ['manifests/ok.json'],
+      policyDirs: ['policy-runtime'],
+      cwd,
+      env: { STAGE: 'dev' }
+    })
+    expect(out.results[0].failures).toEqual([])
+  })
+})
+
+describe('several policy directories (-p repeated)', () => {
+  it('loads every directory; each package is a namespace; rules of one package merge', () => {
+    const both = runPolicyCheck({
+      paths: ['manifests'],
+      policyDirs: ['policy', 'policy-extra/extra.rego'],
+      dataPaths: ['data'],
+      allNamespaces: true,
+      cwd
+    })
+    const one = (dir: string, ns: string) =>
+      runPolicyCheck({
+        paths: ['manifests'],
+        policyDirs: [dir],
+        dataPaths: ['data'],
+        namespaces: [ns],
+        cwd
+      }).results
+    expect(both.namespaces.sort()).toEqual(['extra', 'k8s.extra', 'main'])
+    for (const [dir, ns] of [
+      ['policy', 'main'],
+      ['policy', 'k8s.extra'],
+      ['policy-extra', 'extra']
+    ])
+      expect(both.results.filter(r => r.namespace === ns)).toEqual(one(dir, ns))
+  })
+  it('a missing policy directory is an input error naming it', () => {
+    expect(() =>
+      runPolicyCheck({ paths: ['manifests'], policyDirs: ['policy', 'nope'], cwd })
+    ).toThrow(/policy path not found: nope/)
+  })
+})
+
+describe('exception names (conftest removeRulePrefix)', () => {
+  it.each([
+    ['deny', ''],
+    ['violation', ''],
+    ['warn', ''],
+    ['deny_foo', 'foo'],
+    ['violation_foo_bar', 'foo_bar'],
+    ['warn_node_port', 'node_port'],
+    ['violation_deny_x', 'x'],
+    ['deny_warn_x', 'x'],
+    ['warn_deny_x', 'deny_x'],
+    ['denyfoo', 'denyfoo']
+  ])('%s → %j', (rule, name) => {
+    expect(exceptionName(rule)).toBe(name)
   })
 })
 
@@ -212,6 +316,22 @@ describe('other conftest behaviour', () => {
     expect(out.results[0].failures.map(f => f.msg)).toEqual([
       '2 Deployments across 4 documents: split them per service'
     ])
+  })
+  it('--combine leaves the built-in sets checking each object of each file', () => {
+    const out = runPolicyCheck({
+      paths: ['manifests'],
+      policyDirs: ['policy-combine'],
+      builtins: ['pss-baseline'],
+      cwd,
+      combine: true
+    })
+    expect(out.results.map(r => [r.filename, r.namespace])).toEqual([
+      ['Combined', 'main'],
+      ['manifests/app.yaml', 'builtin.pss.baseline'],
+      ['manifests/ok.json', 'builtin.pss.baseline']
+    ])
+    const separate = runPolicyCheck({ paths: ['manifests'], builtins: ['pss-baseline'], cwd })
+    expect(out.results.slice(1)).toEqual(separate.results)
   })
   it('a boolean v1 rule (deny if ...) yields no message and counts as a success', () => {
     const out = runPolicyCheck({ paths: ['manifests'], policyDirs: ['policy-bool'], cwd })

@@ -11,6 +11,7 @@ import { createSarifValidator } from '@secure-pipeline/core/sarif-schema'
 import {
   formatGithub,
   formatJunit,
+  formatResults,
   formatSummary,
   formatTap,
   runPolicyCheck,
@@ -153,5 +154,37 @@ describe('job summary', () => {
         }
       ])
     ).toContain('No failures or warnings')
+  })
+})
+
+describe('conftest table output and --no-fail', () => {
+  it('one row per success, exception, warning and failure, in a bordered table', () => {
+    const table = formatResults(conftestRun.results, 'table').trimEnd().split('\n')
+    const t = conftestRun.totals
+    expect(table[1]).toMatch(/^\| RESULT +\| FILE +\| NAMESPACE +\| MESSAGE +\|$/)
+    const rows = table.slice(3, -1)
+    const count = (kind: string): number => rows.filter(r => r.startsWith(`| ${kind} `)).length
+    expect(count('success')).toBe(t.successes)
+    expect(count('failure')).toBe(t.failures)
+    expect(count('warning')).toBe(t.warnings)
+    expect(count('exception')).toBe(t.exceptions)
+    expect(new Set(table.map(l => l.length)).size).toBe(1)
+    expect(formatResults([], 'table')).toBe('')
+  })
+  it('stdout is the text format', () => {
+    expect(formatResults(conftestRun.results, 'stdout')).toBe(
+      formatResults(conftestRun.results, 'text')
+    )
+  })
+  it('noFail exits 0 even with failures', () => {
+    const options = {
+      paths: ['manifests'],
+      policyDirs: ['policy'],
+      dataPaths: ['data'],
+      cwd: path.join(here, 'fixtures', 'conftest')
+    }
+    expect(runPolicyCheck(options).exitCode).toBe(1)
+    expect(runPolicyCheck({ ...options, noFail: true }).exitCode).toBe(0)
+    expect(runPolicyCheck({ ...options, noFail: true, failOnWarn: true }).exitCode).toBe(0)
   })
 })

@@ -27,6 +27,8 @@ export interface EvalOptions {
   timeoutMs?: number
   print?: (msg: string) => void
   now?: bigint
+  /** the value of opa.runtime() (default: an empty object) */
+  runtime?: Value
   /** extra implementation hooks */
   parseModule?: (file: string, src: string) => Value
 }
@@ -1155,7 +1157,7 @@ export class Evaluator {
       case 'trace':
         return k(true)
       case 'opa.runtime':
-        return k(new RegoObject())
+        return k(this.opts.runtime ?? new RegoObject())
       case 'rego.metadata.chain':
         return k(
           this.currentRule?.meta?.chain ??

@@ -45,6 +45,11 @@ export interface EvalCallOptions {
    * and token verification): a `Date` or nanoseconds since the epoch. Default: the clock.
    */
   now?: Date | bigint
+  /**
+   * The object `opa.runtime()` returns (JSON), e.g. `{env, version, commit}` as conftest and `opa
+   * eval` provide it. Default: an empty object.
+   */
+  runtime?: unknown
 }
 
 /** `now` option → nanoseconds since the epoch (undefined: use the clock) */
@@ -168,6 +173,7 @@ export class Policy {
       r.opts.maxSteps === opts.maxSteps &&
       r.opts.timeoutMs === opts.timeoutMs &&
       r.opts.print === opts.print &&
+      r.opts.runtime === opts.runtime &&
       nowNs(r.opts.now) === nowNs(opts.now) &&
       now - r.at < 1000
     ) {
@@ -248,6 +254,15 @@ export class Policy {
     return v
   }
 
+  private lastRuntime: [unknown, Value] | undefined
+
+  private convertRuntime(j: unknown): Value {
+    if (this.lastRuntime && this.lastRuntime[0] === j) return this.lastRuntime[1]
+    const v = fromJSON(j)
+    this.lastRuntime = [j, v]
+    return v
+  }
+
   private evaluator(opts: EvalCallOptions): Evaluator {
     return new Evaluator(this.compiled.root, {
       input: opts.input === undefined ? undefined : this.convert(opts.input, 'lastInput'),
@@ -257,6 +272,7 @@ export class Policy {
       timeoutMs: opts.timeoutMs,
       print: opts.print,
       now: nowNs(opts.now),
+      runtime: opts.runtime === undefined ? undefined : this.convertRuntime(opts.runtime),
       parseModule: (file, src) => {
         let m: ModuleAST
         try {

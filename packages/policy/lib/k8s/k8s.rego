@@ -91,6 +91,31 @@ is_windows if pod_spec.os.name == "windows"
 
 host_users_false if pod_spec.hostUsers == false
 
+# A field counts as set when it is present and not null (a YAML `key:` or `key: null` is unset, as
+# in Kubernetes' typed objects).
+is_set(obj, key) if {
+	is_object(obj)
+	obj[key] != null
+}
+
+# The Pod Security Standards policy version to check against, as the minor version of Kubernetes 1.x
+# (pod-security.kubernetes.io/enforce-version): data.secure_pipeline.pss_version "v1.25", "1.25" or
+# "latest" (the default, the newest rules).
+default pss_minor := 9999
+
+pss_minor := minor if {
+	v := data.secure_pipeline.pss_version
+	is_string(v)
+	v != "latest"
+	parts := split(trim_prefix(v, "v"), ".")
+	count(parts) == 2
+	parts[0] == "1"
+	minor := to_number(parts[1])
+}
+
+# True when the rules of policy version 1.<minor> (or newer) apply.
+pss_at_least(minor) if pss_minor >= minor
+
 # Builds the conftest-style violation object for check `id` of the table `checks`.
 violation(checks, id, msg, path) := {
 	"msg": sprintf("%s: %s (%s)", [display, id, msg]),
@@ -121,3 +146,13 @@ exception_field_matches(e, field, _) if e[field] == "*"
 exception_field_matches(e, field, value) if e[field] == value
 
 has_field(obj, field) if _ = obj[field]
+
+# obj[key] when it is set (present and not null), else the default.
+get_or(obj, key, default_value) := obj[key] if {
+	is_set(obj, key)
+} else := default_value
+
+# "<base>.<key>" when obj sets key, else "<base>" (the nearest field a finding can point at).
+field_path(obj, base, key) := sprintf("%s.%s", [base, key]) if {
+	is_set(obj, key)
+} else := base

@@ -75,24 +75,39 @@ allowed_capabilities := {
 	"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
 }
 
-allowed_sysctls := {
-	"kernel.shm_rmid_forced",
-	"net.ipv4.ip_local_port_range",
-	"net.ipv4.ip_unprivileged_port_start",
-	"net.ipv4.tcp_syncookies",
-	"net.ipv4.ping_group_range",
-	"net.ipv4.ip_local_reserved_ports",
-	"net.ipv4.tcp_keepalive_time",
-	"net.ipv4.tcp_fin_timeout",
-	"net.ipv4.tcp_keepalive_intvl",
-	"net.ipv4.tcp_keepalive_probes",
-	"net.ipv4.tcp_rmem",
-	"net.ipv4.tcp_wmem",
-	"net.ipv4.tcp_slow_start_after_idle",
-	"net.ipv4.tcp_notsent_lowat",
+# The safe sysctls, by the policy version that made them safe.
+sysctls_by_version := {
+	0: {
+		"kernel.shm_rmid_forced",
+		"net.ipv4.ip_local_port_range",
+		"net.ipv4.ip_unprivileged_port_start",
+		"net.ipv4.tcp_syncookies",
+		"net.ipv4.ping_group_range",
+	},
+	27: {"net.ipv4.ip_local_reserved_ports"},
+	29: {
+		"net.ipv4.tcp_keepalive_time",
+		"net.ipv4.tcp_fin_timeout",
+		"net.ipv4.tcp_keepalive_intvl",
+		"net.ipv4.tcp_keepalive_probes",
+	},
+	32: {"net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"},
+	37: {"net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat"},
 }
 
-allowed_selinux_types := {"", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"}
+allowed_sysctls contains name if {
+	some minor, names in sysctls_by_version
+	k8s.pss_at_least(minor)
+	some name in names
+}
+
+allowed_selinux_types contains t if some t in {"", "container_t", "container_init_t", "container_kvm_t"}
+
+allowed_selinux_types contains "container_engine_t" if k8s.pss_at_least(31)
+
+valid_seccomp := {"RuntimeDefault", "Localhost"}
+
+valid_apparmor := {"RuntimeDefault", "Localhost"}
 
 deny contains v if {
 	some v in violations
@@ -145,11 +160,12 @@ violations contains k8s.violation(checks, "appArmorProfile", sprintf("annotation
 	not apparmor_annotation_allowed(value)
 }
 
-# ...and the securityContext.appArmorProfile fields.
-violations contains k8s.violation(checks, "appArmorProfile", sprintf("%s must not set appArmorProfile.type=%v", [s.label, s.sc.appArmorProfile.type]), sprintf("%s.appArmorProfile.type", [s.path])) if {
+# ...and the securityContext.appArmorProfile fields: a profile without a type is not allowed either.
+violations contains k8s.violation(checks, "appArmorProfile", sprintf("%s must not set appArmorProfile.type=%v", [s.label, t]), k8s.field_path(s.sc.appArmorProfile, sprintf("%s.appArmorProfile", [s.path]), "type")) if {
 	some s in k8s.security_contexts
-	not s.sc.appArmorProfile.type in {"RuntimeDefault", "Localhost"}
-	s.sc.appArmorProfile.type != null
+	k8s.is_set(s.sc, "appArmorProfile")
+	t := k8s.get_or(s.sc.appArmorProfile, "type", "")
+	not t in valid_apparmor
 }
 
 apparmor_annotation_allowed(value) if value in {"", "runtime/default"}
@@ -157,10 +173,11 @@ apparmor_annotation_allowed(value) if value in {"", "runtime/default"}
 apparmor_annotation_allowed(value) if startswith(value, "localhost/")
 
 # seLinuxOptions
-violations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not set seLinuxOptions.type=%v", [s.label, s.sc.seLinuxOptions.type]), sprintf("%s.seLinuxOptions.type", [s.path])) if {
+violations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not set seLinuxOptions.type=%v", [s.label, t]), sprintf("%s.seLinuxOptions.type", [s.path])) if {
 	some s in k8s.security_contexts
-	not s.sc.seLinuxOptions.type in allowed_selinux_types
-	s.sc.seLinuxOptions.type != null
+	t := s.sc.seLinuxOptions.type
+	t != null
+	not t in allowed_selinux_types
 }
 
 violations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not set seLinuxOptions.%s", [s.label, field]), sprintf("%s.seLinuxOptions.%s", [s.path, field])) if {
@@ -170,19 +187,49 @@ violations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not
 	not value in {"", null}
 }
 
-# procMount
+# procMount (from policy version 1.35, any value is allowed when the pod runs in a user namespace:
+# hostUsers=false)
 violations contains k8s.violation(checks, "procMount", sprintf("%s must not set securityContext.procMount=%v", [c.label, mount]), sprintf("%s.securityContext.procMount", [c.path])) if {
-	not k8s.host_users_false
+	not procmount_relaxed
 	some c in k8s.checked_containers
 	mount := c.container.securityContext.procMount
 	not mount in {"Default", null}
 }
 
-# seccompProfile_baseline
-violations contains k8s.violation(checks, "seccompProfile_baseline", sprintf("%s must not set seccompProfile.type=Unconfined", [s.label]), sprintf("%s.seccompProfile.type", [s.path])) if {
-	some s in k8s.security_contexts
-	s.sc.seccompProfile.type == "Unconfined"
+procmount_relaxed if {
+	k8s.pss_at_least(35)
+	k8s.host_users_false
 }
+
+# seccompProfile_baseline, policy version 1.19 and later: a seccompProfile must have the type
+# RuntimeDefault or Localhost (Unconfined, an empty or a misspelt type are refused).
+violations contains k8s.violation(checks, "seccompProfile_baseline", sprintf("%s must not set seccompProfile.type=%v", [s.label, t]), k8s.field_path(s.sc.seccompProfile, sprintf("%s.seccompProfile", [s.path]), "type")) if {
+	k8s.pss_at_least(19)
+	some s in k8s.security_contexts
+	k8s.is_set(s.sc, "seccompProfile")
+	t := k8s.get_or(s.sc.seccompProfile, "type", "")
+	not t in valid_seccomp
+}
+
+# seccompProfile_baseline before policy version 1.19: the alpha annotations, for the pod and for each
+# container by name (runtime/default, docker/default or localhost/*).
+violations contains k8s.violation(checks, "seccompProfile_baseline", sprintf("annotation %s=%v", [key, value]), sprintf("%smetadata.annotations[\"%s\"]", [k8s.template_prefix, key])) if {
+	not k8s.pss_at_least(19)
+	some key in seccomp_annotation_keys
+	value := k8s.pod_annotations[key]
+	not seccomp_annotation_allowed(value)
+}
+
+seccomp_annotation_keys contains "seccomp.security.alpha.kubernetes.io/pod"
+
+seccomp_annotation_keys contains concat("", ["container.seccomp.security.alpha.kubernetes.io/", c.container.name]) if {
+	some c in k8s.checked_containers
+	is_string(c.container.name)
+}
+
+seccomp_annotation_allowed(value) if value in {"runtime/default", "docker/default"}
+
+seccomp_annotation_allowed(value) if startswith(value, "localhost/")
 
 # sysctls
 violations contains k8s.violation(checks, "sysctls", sprintf("forbidden sysctl %v", [s.name]), sprintf("%s.securityContext.sysctls[%d].name", [k8s.spec_path, i])) if {
@@ -190,8 +237,9 @@ violations contains k8s.violation(checks, "sysctls", sprintf("forbidden sysctl %
 	not s.name in allowed_sysctls
 }
 
-# hostProbesAndHostLifecycle
+# hostProbesAndHostLifecycle (policy version 1.34 and later)
 violations contains k8s.violation(checks, "hostProbesAndHostLifecycle", sprintf("%s must not set %s.%s.host", [c.label, probe, handler]), sprintf("%s.%s.%s.host", [c.path, probe, handler])) if {
+	k8s.pss_at_least(34)
 	some c in k8s.checked_containers
 	some probe in ["livenessProbe", "readinessProbe", "startupProbe"]
 	some handler in ["httpGet", "tcpSocket"]
@@ -200,6 +248,7 @@ violations contains k8s.violation(checks, "hostProbesAndHostLifecycle", sprintf(
 }
 
 violations contains k8s.violation(checks, "hostProbesAndHostLifecycle", sprintf("%s must not set lifecycle.%s.%s.host", [c.label, hook, handler]), sprintf("%s.lifecycle.%s.%s.host", [c.path, hook, handler])) if {
+	k8s.pss_at_least(34)
 	some c in k8s.checked_containers
 	some hook in ["postStart", "preStop"]
 	some handler in ["httpGet", "tcpSocket"]

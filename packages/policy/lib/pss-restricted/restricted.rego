@@ -48,12 +48,27 @@ checks := {
 	},
 }
 
-# Baseline checks that a Restricted check replaces.
-overridden := {"hostPathVolumes", "capabilities_baseline", "seccompProfile_baseline", "procMount"}
+# Baseline checks that a Restricted check replaces (from the policy version that introduced it).
+overridden contains "hostPathVolumes"
+
+overridden contains "capabilities_baseline" if k8s.pss_at_least(22)
+
+overridden contains "seccompProfile_baseline" if k8s.pss_at_least(19)
+
+overridden contains "procMount" if k8s.pss_at_least(35)
 
 allowed_volume_sources := {
 	"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image",
 	"persistentVolumeClaim", "projected", "secret",
+}
+
+# Every other volume source of the Kubernetes API (a volume with no source at all defaults to
+# emptyDir, and a key that is no volume source is not a volume type).
+restricted_volume_sources := {
+	"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "fc", "flexVolume",
+	"flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath", "iscsi", "nfs",
+	"photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos",
+	"vsphereVolume",
 }
 
 valid_seccomp := {"RuntimeDefault", "Localhost"}
@@ -72,98 +87,131 @@ deny contains v if {
 # restrictedVolumes
 violations contains k8s.violation(checks, "restrictedVolumes", sprintf("volume %s uses %s", [object.get(vol, "name", sprintf("#%d", [i])), source]), sprintf("%s.volumes[%d].%s", [k8s.spec_path, i, source])) if {
 	some i, vol in k8s.pod_spec.volumes
-	some source, value in vol
-	source != "name"
-	not source in allowed_volume_sources
-	value != null
+	is_object(vol)
+	some source in restricted_volume_sources
+	k8s.is_set(vol, source)
+	not has_allowed_source(vol)
 }
 
-# allowPrivilegeEscalation (Windows pods are exempt)
+has_allowed_source(vol) if {
+	some source in allowed_volume_sources
+	k8s.is_set(vol, source)
+}
+
+# allowPrivilegeEscalation (from policy version 1.25, Windows pods are exempt)
 violations contains k8s.violation(checks, "allowPrivilegeEscalation", sprintf("%s must set securityContext.allowPrivilegeEscalation=false", [c.label]), path) if {
-	not k8s.is_windows
+	k8s.pss_at_least(8)
+	not windows_exempt
 	some c in k8s.checked_containers
 	not c.container.securityContext.allowPrivilegeEscalation == false
 	path := field_or_parent(c.container, c.path, "allowPrivilegeEscalation")
 }
 
-# runAsNonRoot (any value is allowed when the pod runs in a user namespace: hostUsers=false)
+# runAsNonRoot: true on the pod, or on every container; a container may leave it unset (or null) when
+# the pod sets true. From policy version 1.35 any value is allowed when the pod runs in a user
+# namespace (hostUsers=false).
 violations contains k8s.violation(checks, "runAsNonRoot", "pod must not set securityContext.runAsNonRoot=false", sprintf("%s.securityContext.runAsNonRoot", [k8s.spec_path])) if {
-	not k8s.host_users_false
+	not user_namespace_relaxed
 	k8s.pod_security_context.runAsNonRoot == false
 }
 
 violations contains k8s.violation(checks, "runAsNonRoot", sprintf("%s must not set securityContext.runAsNonRoot=false", [c.label]), sprintf("%s.securityContext.runAsNonRoot", [c.path])) if {
-	not k8s.host_users_false
+	not user_namespace_relaxed
 	some c in k8s.checked_containers
 	c.container.securityContext.runAsNonRoot == false
 }
 
-violations contains k8s.violation(checks, "runAsNonRoot", sprintf("pod or %s must set securityContext.runAsNonRoot=true", [c.label]), c.path) if {
-	not k8s.host_users_false
+violations contains k8s.violation(checks, "runAsNonRoot", sprintf("pod or %s must set securityContext.runAsNonRoot=true", [c.label]), field_or_parent(c.container, c.path, "runAsNonRoot")) if {
+	not user_namespace_relaxed
 	not k8s.pod_security_context.runAsNonRoot == true
 	some c in k8s.checked_containers
-	not has_key(object.get(c.container, "securityContext", {}), "runAsNonRoot")
+	not k8s.is_set(object.get(c.container, "securityContext", {}), "runAsNonRoot")
 }
 
-# runAsUser
+user_namespace_relaxed if {
+	k8s.pss_at_least(35)
+	k8s.host_users_false
+}
+
+# runAsUser (policy version 1.23 and later): not 0
 violations contains k8s.violation(checks, "runAsUser", sprintf("%s must not set runAsUser=0", [s.label]), sprintf("%s.runAsUser", [s.path])) if {
-	not k8s.host_users_false
+	k8s.pss_at_least(23)
+	not user_namespace_relaxed
 	some s in k8s.security_contexts
 	s.sc.runAsUser == 0
 }
 
-# seccompProfile_restricted (Windows pods are exempt)
-violations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod must not set seccompProfile.type=%v", [t]), sprintf("%s.securityContext.seccompProfile.type", [k8s.spec_path])) if {
-	not k8s.is_windows
-	t := k8s.pod_security_context.seccompProfile.type
+# seccompProfile_restricted (policy version 1.19 and later; from 1.25 Windows pods are exempt): a
+# seccompProfile that is set must have the type RuntimeDefault or Localhost, and every container
+# needs one unless the pod sets a valid one.
+violations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod must not set seccompProfile.type=%v", [t]), k8s.field_path(k8s.pod_security_context.seccompProfile, sprintf("%s.securityContext.seccompProfile", [k8s.spec_path]), "type")) if {
+	seccomp_restricted_applies
+	k8s.is_set(k8s.pod_security_context, "seccompProfile")
+	t := k8s.get_or(k8s.pod_security_context.seccompProfile, "type", "")
 	not t in valid_seccomp
 }
 
-violations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("%s must not set seccompProfile.type=%v", [c.label, t]), sprintf("%s.securityContext.seccompProfile.type", [c.path])) if {
-	not k8s.is_windows
+violations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("%s must not set seccompProfile.type=%v", [c.label, t]), k8s.field_path(c.container.securityContext.seccompProfile, sprintf("%s.securityContext.seccompProfile", [c.path]), "type")) if {
+	seccomp_restricted_applies
 	some c in k8s.checked_containers
-	t := c.container.securityContext.seccompProfile.type
+	k8s.is_set(c.container.securityContext, "seccompProfile")
+	t := k8s.get_or(c.container.securityContext.seccompProfile, "type", "")
 	not t in valid_seccomp
 }
 
-violations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod or %s must set securityContext.seccompProfile.type to RuntimeDefault or Localhost", [c.label]), c.path) if {
-	not k8s.is_windows
-	not k8s.pod_security_context.seccompProfile.type in valid_seccomp
+violations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod or %s must set securityContext.seccompProfile.type to RuntimeDefault or Localhost", [c.label]), field_or_parent(c.container, c.path, "seccompProfile")) if {
+	seccomp_restricted_applies
+	not pod_seccomp_valid
 	some c in k8s.checked_containers
-	not has_key(object.get(object.get(c.container, "securityContext", {}), "seccompProfile", {}), "type")
+	not k8s.is_set(object.get(c.container, "securityContext", {}), "seccompProfile")
 }
 
-# procMount_restricted: Default only, even when the pod runs in a user namespace (hostUsers=false)
+seccomp_restricted_applies if {
+	k8s.pss_at_least(19)
+	not windows_exempt
+}
+
+pod_seccomp_valid if k8s.pod_security_context.seccompProfile.type in valid_seccomp
+
+# procMount_restricted (policy version 1.35 and later; before, Baseline's procMount applies): Default
+# only, even when the pod runs in a user namespace (hostUsers=false)
 violations contains k8s.violation(checks, "procMount_restricted", sprintf("%s must not set securityContext.procMount=%v", [c.label, mount]), sprintf("%s.securityContext.procMount", [c.path])) if {
+	k8s.pss_at_least(35)
 	some c in k8s.checked_containers
 	mount := c.container.securityContext.procMount
 	not mount in {"Default", null}
 }
 
-# capabilities_restricted (Windows pods are exempt)
+# capabilities_restricted (policy version 1.22 and later; from 1.25 Windows pods are exempt)
 violations contains k8s.violation(checks, "capabilities_restricted", sprintf("%s must set securityContext.capabilities.drop=[\"ALL\"]", [c.label]), field_or_parent(c.container, c.path, "capabilities")) if {
-	not k8s.is_windows
+	capabilities_restricted_applies
 	some c in k8s.checked_containers
 	not drops_all(c.container)
 }
 
 violations contains k8s.violation(checks, "capabilities_restricted", sprintf("%s must not add capability %v", [c.label, cap]), sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i])) if {
-	not k8s.is_windows
+	capabilities_restricted_applies
 	some c in k8s.checked_containers
 	some i, cap in c.container.securityContext.capabilities.add
 	cap != "NET_BIND_SERVICE"
 }
 
+capabilities_restricted_applies if {
+	k8s.pss_at_least(22)
+	not windows_exempt
+}
+
 drops_all(container) if "ALL" in container.securityContext.capabilities.drop
 
-has_key(obj, key) if {
-	is_object(obj)
-	_ = obj[key]
+# From policy version 1.25, pods with spec.os.name=windows are exempt from the Linux-only checks.
+windows_exempt if {
+	k8s.pss_at_least(25)
+	k8s.is_windows
 }
 
 # The path of securityContext.<field> when it is set, else of securityContext, else of the container.
 field_or_parent(container, path, field) := sprintf("%s.securityContext.%s", [path, field]) if {
-	has_key(object.get(container, "securityContext", {}), field)
+	k8s.is_set(object.get(container, "securityContext", {}), field)
 } else := sprintf("%s.securityContext", [path]) if {
-	has_key(container, "securityContext")
+	k8s.is_set(container, "securityContext")
 } else := path
