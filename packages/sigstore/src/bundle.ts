@@ -12,7 +12,9 @@ import {
   bundleToJSON,
   type SerializedBundle
 } from '@sigstore/bundle'
+import { RFC3161Timestamp, X509Certificate } from '@sigstore/core'
 import { InputError } from '@secure-pipeline/core'
+import { jsonLines, normalizeBundleJSON, parseJSONText, type BundleSource } from './bundle-json.js'
 
 export type { Bundle, SerializedBundle }
 
@@ -26,6 +28,7 @@ export type ParsedSignature =
   | { format: 'sigstore-bundle'; bundle: Bundle }
   | { format: 'cosign-legacy-bundle'; bundle: Bundle; embeddedPem?: string }
   | { format: 'raw-signature'; bundle: Bundle }
+  | { format: 'sigstore-bundle-jsonl'; bundle: Bundle; bundles: BundleAtLine[] }
 
 function pemToDer(pem: string): Buffer {
   const m = /-----BEGIN [A-Z ]+-----([\s\S]*?)-----END [A-Z ]+-----/.exec(pem)
@@ -173,51 +176,192 @@ export function bundleFromRawSignature(signature: Buffer, digest: Buffer, hint =
   })
 }
 
+/** A bundle read from a JSON Lines file, with its (1-based) line. */
+export interface BundleAtLine {
+  bundle: Bundle
+  line: number
+}
+
+/**
+ * The other bundles of a JSON Lines file, keyed by the first one (the `bundle` every reader of
+ * `ParsedSignature` already uses), so `verifyBundle(parsed.bundle, ...)` tries all of them.
+ */
+const siblings = new WeakMap<Bundle, BundleAtLine[]>()
+
+/** All bundles of the JSON Lines file `bundle` was the first line of (undefined otherwise). */
+export function jsonLinesBundles(bundle: Bundle): BundleAtLine[] | undefined {
+  return siblings.get(bundle)
+}
+
+function checkLegacy(obj: Record<string, unknown>, source: BundleSource): LegacyCosignBundle {
+  const where = source.line !== undefined ? `line ${source.line}: ` : ''
+  const bad = (field: string, expected: string, got: unknown): never => {
+    throw new InputError(
+      'BUNDLE_INVALID',
+      `${where}cosign bundle: ${field}: expected ${expected}, got ${got === undefined ? '(missing)' : JSON.stringify(got)}`,
+      { position: { file: source.file, line: source.line } }
+    )
+  }
+  if (typeof obj.base64Signature !== 'string' || !isBase64(obj.base64Signature))
+    bad('base64Signature', 'base64', obj.base64Signature)
+  if (obj.cert !== undefined && obj.cert !== null && typeof obj.cert !== 'string')
+    bad('cert', 'a base64 PEM string', obj.cert)
+  const rb = obj.rekorBundle as Record<string, unknown> | undefined | null
+  if (rb !== undefined && rb !== null) {
+    if (typeof rb !== 'object') bad('rekorBundle', 'an object', rb)
+    if (typeof rb.SignedEntryTimestamp !== 'string' || !isBase64(rb.SignedEntryTimestamp))
+      bad('rekorBundle.SignedEntryTimestamp', 'base64', rb.SignedEntryTimestamp)
+    const pl = (rb.Payload ?? undefined) as Record<string, unknown> | undefined
+    if (typeof pl !== 'object') return bad('rekorBundle.Payload', 'an object', pl)
+    if (typeof pl.body !== 'string' || !isBase64(pl.body))
+      bad('rekorBundle.Payload.body', 'base64', pl.body)
+    for (const f of ['integratedTime', 'logIndex'])
+      if (!Number.isSafeInteger(pl[f])) bad(`rekorBundle.Payload.${f}`, 'an integer', pl[f])
+    if (typeof pl.logID !== 'string' || !/^([0-9a-fA-F]{2})+$/.test(pl.logID))
+      bad('rekorBundle.Payload.logID', 'hex', pl.logID)
+  }
+  return {
+    base64Signature: String(obj.base64Signature),
+    cert: typeof obj.cert === 'string' ? obj.cert : undefined,
+    rekorBundle: rb ? (rb as unknown as RekorBundle) : undefined
+  }
+}
+
+/** One JSON value (a Sigstore bundle or cosign's legacy bundle) to a Sigstore bundle. */
+function bundleFromJSONValue(
+  json: unknown,
+  source: BundleSource,
+  artifactDigest?: Buffer
+): ParsedSignature {
+  const obj = json as Record<string, unknown>
+  if (typeof json === 'object' && json !== null && 'base64Signature' in obj) {
+    const { bundle, embeddedPem } = fromLegacy(
+      checkLegacy(obj, source),
+      source.file,
+      artifactDigest
+    )
+    return { format: 'cosign-legacy-bundle', bundle, embeddedPem }
+  }
+  const normalized = normalizeBundleJSON(json, source, artifactDigest)
+  let bundle: Bundle
+  try {
+    bundle = bundleFromJSON(normalized)
+  } catch (err) {
+    const fields = (err as { fields?: string[] }).fields
+    const where = source.line !== undefined ? `line ${source.line}: ` : ''
+    throw new InputError(
+      'BUNDLE_INVALID',
+      `${where}not a valid Sigstore bundle: ${(err as Error).message}${fields?.length ? ` (${fields.join(', ')})` : ''}`,
+      { position: { file: source.file, line: source.line }, cause: err }
+    )
+  }
+  checkDER(bundle, source)
+  return { format: 'sigstore-bundle', bundle }
+}
+
+/** Certificates and timestamp tokens must at least parse (DER); InputError naming the field otherwise. */
+function checkDER(bundle: Bundle, source: BundleSource): void {
+  const where = source.line !== undefined ? `line ${source.line}: ` : ''
+  const check = (
+    field: string,
+    what: string,
+    bytes: Uint8Array,
+    parse: (b: Buffer<ArrayBuffer>) => unknown
+  ): void => {
+    try {
+      parse(Buffer.from(bytes))
+    } catch (err) {
+      throw new InputError(
+        'BUNDLE_INVALID',
+        `${where}${field}: expected ${what}, got unparsable bytes (${(err as Error).message})`,
+        { position: { file: source.file, line: source.line }, cause: err }
+      )
+    }
+  }
+  const vm = bundle.verificationMaterial.content
+  // the parsers are lazy: read the fields verification uses
+  const cert = (b: Buffer<ArrayBuffer>): unknown => {
+    const c = X509Certificate.parse(b)
+    return [c.notBefore, c.notAfter, c.publicKey, c.subject, c.issuer, c.extensions]
+  }
+  if (vm.$case === 'certificate')
+    check(
+      'verificationMaterial.certificate.rawBytes',
+      'a DER X.509 certificate',
+      vm.certificate.rawBytes,
+      cert
+    )
+  if (vm.$case === 'x509CertificateChain')
+    vm.x509CertificateChain.certificates.forEach((c, i) =>
+      check(
+        `verificationMaterial.x509CertificateChain.certificates[${i}].rawBytes`,
+        'a DER X.509 certificate',
+        c.rawBytes,
+        cert
+      )
+    )
+  ;(bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []).forEach(
+    (t, i) =>
+      check(
+        `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}].signedTimestamp`,
+        'a DER RFC 3161 timestamp token',
+        t.signedTimestamp,
+        b => {
+          const token = RFC3161Timestamp.parse(b)
+          return [
+            token.signingTime,
+            token.signerSerialNumber,
+            token.signerIssuer,
+            token.tstInfo.messageImprintHashedMessage
+          ]
+        }
+      )
+  )
+}
+
 /**
  * Parses signature material. `artifactDigest` (sha256) fills the message digest of formats
  * that do not carry it (bare signatures, legacy bundles without Rekor data).
+ *
+ * A JSON Lines file (one bundle per line, as `gh attestation download` writes) gives the first
+ * bundle as `bundle` and all of them as `bundles`; verification succeeds if any of them verifies.
  */
 export function parseSignatureMaterial(
   text: string,
   source: string,
   artifactDigest?: Buffer
 ): ParsedSignature {
-  const trimmed = text.trim()
+  const trimmed = text.replace(/^\uFEFF/, '').trim()
   if (trimmed.startsWith('{')) {
     let json: unknown
     try {
       json = JSON.parse(trimmed)
     } catch (err) {
-      throw new InputError(
-        'BUNDLE_INVALID',
-        `bundle is not valid JSON: ${(err as Error).message}`,
-        {
-          position: { file: source },
-          cause: err
-        }
-      )
+      const lines = jsonLines(text.replace(/^\uFEFF/, ''), source)
+      if (!lines) parseJSONText(text.replace(/^\uFEFF/, ''), { file: source })
+      if (!lines) throw err
+      const bundles = lines.map(({ line, text: lineText }) => ({
+        line,
+        bundle: bundleFromJSONValue(
+          parseJSONText(lineText, { file: source, line }),
+          { file: source, line },
+          artifactDigest
+        ).bundle
+      }))
+      const first = bundles[0]
+      if (!first) throw err
+      siblings.set(first.bundle, bundles)
+      return { format: 'sigstore-bundle-jsonl', bundle: first.bundle, bundles }
     }
-    const obj = json as Record<string, unknown>
-    if (typeof obj.base64Signature === 'string') {
-      const { bundle, embeddedPem } = fromLegacy(
-        obj as unknown as LegacyCosignBundle,
-        source,
-        artifactDigest
-      )
-      return { format: 'cosign-legacy-bundle', bundle, embeddedPem }
-    }
-    try {
-      return { format: 'sigstore-bundle', bundle: bundleFromJSON(json) }
-    } catch (err) {
-      throw new InputError(
-        'BUNDLE_INVALID',
-        `not a valid Sigstore bundle: ${(err as Error).message}`,
-        {
-          position: { file: source },
-          cause: err
-        }
-      )
-    }
+    return bundleFromJSONValue(json, { file: source }, artifactDigest)
+  }
+  if (trimmed.startsWith('[') || trimmed.startsWith('"')) {
+    parseJSONText(trimmed, { file: source })
+    throw new InputError(
+      'BUNDLE_INVALID',
+      `expected a bundle (a JSON object), got ${trimmed.startsWith('[') ? 'a JSON array' : 'a JSON string'}`,
+      { position: { file: source } }
+    )
   }
   if (isBase64(trimmed)) {
     const sig = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64')
@@ -234,7 +378,9 @@ export function parseSignatureMaterial(
   }
   throw new InputError(
     'BUNDLE_INVALID',
-    'unrecognised signature material: expected a Sigstore bundle, a cosign bundle or a base64 signature',
+    trimmed === ''
+      ? 'the bundle file is empty'
+      : 'unrecognised signature material: expected a Sigstore bundle, a cosign bundle or a base64 signature',
     { position: { file: source } }
   )
 }

@@ -22,12 +22,14 @@ export {
 } from './trust.js'
 export {
   parseSignatureMaterial,
+  jsonLinesBundles,
   bundleFromRawSignature,
   serializeBundle,
   sha256,
   type Bundle,
   type SerializedBundle,
   type ParsedSignature,
+  type BundleAtLine,
   type LegacyCosignBundle
 } from './bundle.js'
 export {
@@ -41,7 +43,10 @@ export {
 export {
   verifyBundle,
   verifyPrehashed,
+  verifyAnyBundle,
   parseDigest,
+  parseArtifactDigest,
+  STATEMENT_TYPES,
   type ArtifactInput,
   type VerifyOptions,
   type VerifyResult
@@ -51,6 +56,9 @@ export {
   certificateIdentity,
   checkIdentityPolicy,
   compileRegexp,
+  githubAttestationPolicy,
+  GITHUB_ACTIONS_ISSUER,
+  type GitHubAttestationOptions,
   type IdentityPolicy,
   type Matcher,
   type CertificateIdentity
@@ -76,6 +84,7 @@ export {
   type VerifiedImageSignature
 } from './image.js'
 export { bundleFromLegacyParts, type LegacyParts, type RekorBundle } from './bundle.js'
+export { bundleVersion, normalizeBundleJSON, type BundleSource } from './bundle-json.js'
 export { conformanceMain, isDigestArgument } from './conformance.js'
 export {
   readInputFile,

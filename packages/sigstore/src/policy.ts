@@ -58,6 +58,19 @@ export interface IdentityPolicy {
     runnerEnvironment?: string
     /** Commit SHA (.13 / legacy .3). */
     sha?: string
+    /** Repository owner, as `gh attestation verify --owner` (.16, else the repository's owner). */
+    owner?: string
+    /**
+     * Repository of the workflow that signed (`gh ... --signer-repo`): `owner/repo` or URL, matched
+     * against the build signer URI (.9, else the SAN). Differs from `repository` for reusable
+     * workflows.
+     */
+    signerRepository?: string
+    /**
+     * Workflow that signed (`gh ... --signer-workflow`): `owner/repo/.github/workflows/f.yml`
+     * (optionally with host, or `@ref` to pin the ref too), matched against the build signer URI.
+     */
+    signerWorkflow?: string
   }
   /** Any further extension, by dotted OID, exact value. */
   extensions?: Record<string, string>
@@ -113,9 +126,19 @@ export function certificateIdentity(cert: X509Certificate): CertificateIdentity 
   }
 }
 
+/**
+ * A cosign/Go regular expression as a JavaScript one. Go's leading inline flags (`(?i)`, `(?s)`,
+ * `(?m)`, combined as `(?is)`) become JavaScript flags; `\\A` / `\\z` (start / end of text) become
+ * `^` / `$`.
+ */
 export function compileRegexp(pattern: string, flag: string): RegExp {
+  const m = /^\(\?([ims]+)\)/.exec(pattern)
+  const flags = `u${m?.[1] ?? ''}`
+  const body = (m ? pattern.slice(m[0].length) : pattern)
+    .replace(/(^|[^\\])\\A/g, '$1^')
+    .replace(/(^|[^\\])\\z/g, '$1$')
   try {
-    return new RegExp(pattern, 'u')
+    return new RegExp(body, [...new Set(flags)].join(''))
   } catch (err) {
     throw new UsageError(`${flag}: invalid regular expression: ${(err as Error).message}`)
   }
@@ -191,8 +214,97 @@ export function checkIdentityPolicy(id: CertificateIdentity, policy: IdentityPol
     const got = ext[OID.sourceRepositoryDigest] ?? ext[OID.githubWorkflowSha]
     if (got !== gh.sha) fail('GitHub commit', JSON.stringify(gh.sha), got)
   }
+  if (gh.owner !== undefined) {
+    const ownerURI = ext[OID.sourceRepositoryOwnerURI]
+    const repo = ext[OID.sourceRepositoryURI] ?? ext[OID.githubWorkflowRepository]
+    const got =
+      ownerURI !== undefined ? repoOf(ownerURI) : repo?.split('/')[repo.includes('://') ? 3 : 0]
+    if (got === undefined || got.toLowerCase() !== repoOf(gh.owner).toLowerCase())
+      fail('GitHub repository owner', JSON.stringify(repoOf(gh.owner)), got)
+  }
+  const signer = ext[OID.buildSignerURI] ?? id.subjectAlternativeName
+  if (gh.signerRepository !== undefined) {
+    const want = repoOf(gh.signerRepository).toLowerCase()
+    const m = signer ? /^[a-z]+:\/\/[^/]+\/([^/]+\/[^/]+)\//i.exec(signer) : null
+    if (!m?.[1] || m[1].toLowerCase() !== want)
+      fail('signer repository', JSON.stringify(want), m?.[1] ?? signer)
+  }
+  if (gh.signerWorkflow !== undefined) {
+    const want = gh.signerWorkflow.replace(/^[a-z]+:\/\//i, '').replace(/^github\.com\//i, '')
+    const got = signer?.replace(/^[a-z]+:\/\/[^/]+\//i, '')
+    const gotCompared = want.includes('@') ? got : got?.replace(/@.*$/, '')
+    if (gotCompared === undefined || gotCompared.toLowerCase() !== want.toLowerCase())
+      fail('signer workflow', JSON.stringify(want), gotCompared)
+  }
   for (const [oid, value] of Object.entries(policy.extensions ?? {})) {
     if (ext[oid] !== value) fail(`certificate extension ${oid}`, JSON.stringify(value), ext[oid])
+  }
+}
+
+export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com'
+
+/** `gh attestation verify`'s policy flags. */
+export interface GitHubAttestationOptions {
+  /** `--owner`: the repository owner (organisation or user). */
+  owner?: string
+  /** `--repo`: `owner/repo`. */
+  repo?: string
+  /** `--signer-repo`: repository of the (reusable) workflow that signed. */
+  signerRepo?: string
+  /** `--signer-workflow`: `owner/repo/.github/workflows/file.yml` (optionally `[host/]`, `@ref`). */
+  signerWorkflow?: string
+  /** `--cert-identity` / `--cert-identity-regex`: the SAN, instead of the owner/repo default. */
+  certIdentity?: string
+  certIdentityRegex?: string
+  /** `--cert-oidc-issuer` (default GitHub Actions'). */
+  certOidcIssuer?: string
+  /** `--source-ref`, `--source-digest`. */
+  sourceRef?: string
+  sourceDigest?: string
+  /** `--deny-self-hosted-runners`. */
+  denySelfHostedRunners?: boolean
+  /** GitHub host (default github.com; GHES / ghe.com hosts). */
+  hostname?: string
+}
+
+function escapeRegexp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * An identity policy with `gh attestation verify`'s semantics: the SAN (signer workflow URI) must
+ * be under `https://HOST/OWNER/` (or `.../OWNER/REPO/` with `repo`), case-insensitively, unless a
+ * signer or identity flag says otherwise; the source repository owner / repository extensions
+ * must match `owner` / `repo`; the issuer is GitHub Actions' unless given.
+ */
+export function githubAttestationPolicy(o: GitHubAttestationOptions): IdentityPolicy {
+  if (!o.owner && !o.repo) throw new UsageError('GitHub attestation policy needs --owner or --repo')
+  if (o.repo && !/^[^/\s]+\/[^/\s]+$/.test(o.repo))
+    throw new UsageError(`--repo must be OWNER/REPO, got "${o.repo}"`)
+  const host = o.hostname ?? 'github.com'
+  const owner = o.owner ?? o.repo?.split('/')[0] ?? ''
+  if (o.repo && o.owner && o.repo.split('/')[0]?.toLowerCase() !== o.owner.toLowerCase())
+    throw new UsageError(`--repo ${o.repo} is not in --owner ${o.owner}`)
+  const scope = o.signerRepo ?? o.repo ?? owner
+  const identity: Matcher =
+    o.certIdentity !== undefined
+      ? { exact: o.certIdentity }
+      : o.certIdentityRegex !== undefined
+        ? { regexp: o.certIdentityRegex }
+        : o.signerWorkflow !== undefined
+          ? { regexp: '.' } // checked below, on the build signer URI
+          : { regexp: `(?i)^https://${escapeRegexp(host)}/${escapeRegexp(scope)}/` }
+  const github: NonNullable<IdentityPolicy['github']> = { owner }
+  if (o.repo) github.repository = `https://${host}/${o.repo}`
+  if (o.signerRepo) github.signerRepository = o.signerRepo
+  if (o.signerWorkflow) github.signerWorkflow = o.signerWorkflow
+  if (o.sourceRef) github.ref = o.sourceRef
+  if (o.sourceDigest) github.sha = o.sourceDigest
+  if (o.denySelfHostedRunners) github.runnerEnvironment = 'github-hosted'
+  return {
+    identity,
+    issuer: { exact: o.certOidcIssuer ?? GITHUB_ACTIONS_ISSUER },
+    github
   }
 }
 

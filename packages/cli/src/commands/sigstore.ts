@@ -10,6 +10,7 @@ import {
   attestImage,
   buildStatement,
   generateEncodedKeyPair,
+  githubAttestationPolicy,
   keylessFrom,
   loadSignatureFile,
   loadSigningKey,
@@ -63,6 +64,16 @@ const identityFlags = {
   'certificate-github-workflow-trigger': { type: 'string' },
   'certificate-github-workflow-sha': { type: 'string' },
   'certificate-github-runner-environment': { type: 'string' },
+  owner: { type: 'string' },
+  repo: { type: 'string' },
+  'signer-repo': { type: 'string' },
+  'signer-workflow': { type: 'string' },
+  'cert-identity': { type: 'string' },
+  'cert-identity-regex': { type: 'string' },
+  'cert-oidc-issuer': { type: 'string' },
+  'source-ref': { type: 'string' },
+  'source-digest': { type: 'string' },
+  'deny-self-hosted-runners': { type: 'boolean' },
   'trusted-root': { type: 'string' },
   format: { type: 'string' }
 } as const
@@ -89,6 +100,9 @@ const IDENTITY_HELP = `  --key FILE                           verify with this p
   --certificate-github-workflow-trigger EVENT
   --certificate-github-workflow-sha SHA
   --certificate-github-runner-environment github-hosted|self-hosted
+  or, as gh attestation verify (SAN under https://github.com/OWNER[/REPO]/, GitHub issuer):
+  --owner OWNER | --repo OWNER/REPO   [--signer-repo R] [--signer-workflow W] [--source-ref REF]
+  [--source-digest SHA] [--deny-self-hosted-runners] [--cert-identity[-regex] X] [--cert-oidc-issuer U]
   --trusted-root FILE                  Sigstore TrustedRoot JSON (default: public good, shipped)
   --format text|json`
 
@@ -144,7 +158,45 @@ function registryOptions(io: CommandIO, values: Values): RegistryClientOptions {
   return opts
 }
 
+function githubPolicyFrom(values: Values): IdentityPolicy | undefined {
+  const owner = str(values, 'owner')
+  const repo = str(values, 'repo')
+  const ghOnly = [
+    'signer-repo',
+    'signer-workflow',
+    'cert-identity',
+    'cert-identity-regex',
+    'cert-oidc-issuer',
+    'source-ref',
+    'source-digest',
+    'deny-self-hosted-runners'
+  ]
+  if (!owner && !repo) {
+    const stray = ghOnly.find(f => values[f] !== undefined)
+    if (stray) throw new UsageError(`--${stray} needs --owner or --repo`)
+    return undefined
+  }
+  const cosignStyle = Object.keys(values).find(
+    k => k.startsWith('certificate-') && values[k] !== undefined
+  )
+  if (cosignStyle) throw new UsageError(`use --owner/--repo or --${cosignStyle}, not both`)
+  return githubAttestationPolicy({
+    owner,
+    repo,
+    signerRepo: str(values, 'signer-repo'),
+    signerWorkflow: str(values, 'signer-workflow'),
+    certIdentity: str(values, 'cert-identity'),
+    certIdentityRegex: str(values, 'cert-identity-regex'),
+    certOidcIssuer: str(values, 'cert-oidc-issuer'),
+    sourceRef: str(values, 'source-ref'),
+    sourceDigest: str(values, 'source-digest'),
+    denySelfHostedRunners: values['deny-self-hosted-runners'] === true
+  })
+}
+
 function policyFrom(values: Values): IdentityPolicy | undefined {
+  const githubPolicy = githubPolicyFrom(values)
+  if (githubPolicy) return githubPolicy
   const identity = str(values, 'certificate-identity')
   const identityRe = str(values, 'certificate-identity-regexp')
   const issuer = str(values, 'certificate-oidc-issuer')
@@ -407,17 +459,27 @@ function verifyBlobLike(
 ): number {
   const bundleFile = str(values, 'bundle') ?? str(values, 'signature')
   if (!bundleFile) throw new UsageError('--bundle FILE is required')
-  const isDigest = target.startsWith('sha256:') && !fs.existsSync(resolvePath(io, target))
+  const isDigest =
+    /^sha(256|384|512):[0-9a-f]+$/i.test(target) && !fs.existsSync(resolvePath(io, target))
   const artifact = isDigest
     ? { digest: target }
     : { data: readInputFile(resolvePath(io, target), 'artifact') }
-  const digest = artifact.data ? sha256(artifact.data) : parseDigest(target)
+  const digest = artifact.data
+    ? sha256(artifact.data)
+    : target.toLowerCase().startsWith('sha256:')
+      ? parseDigest(target)
+      : undefined
   const options = verifyOptions(io, values)
   const parsed = loadSignatureFile(resolvePath(io, bundleFile), digest)
   const result = verifyBundle(parsed.bundle, artifact, { ...options, predicateType, dsseOnly })
   if (format(values) === 'json')
-    io.stdout(`${JSON.stringify({ ...resultJSON(result), format: parsed.format })}\n`)
-  else io.stdout(`Verified OK: ${result.digest} signed by ${signerText(result)}\n`)
+    io.stdout(
+      `${JSON.stringify({ ...resultJSON(result), format: parsed.format, line: result.line })}\n`
+    )
+  else
+    io.stdout(
+      `Verified OK: ${result.digest} signed by ${signerText(result)}${result.line !== undefined ? ` (bundle on line ${result.line} of ${bundleFile})` : ''}\n`
+    )
   return 0
 }
 
