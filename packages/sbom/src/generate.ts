@@ -26,15 +26,31 @@ const pipenv = (): Promise<Parser> => import('./parsers/python.js').then(m => m.
 const uv = (): Promise<Parser> => import('./parsers/python.js').then(m => m.parseUvLock)
 const pylock = (): Promise<Parser> => import('./parsers/python.js').then(m => m.parsePylock)
 const pip = (): Promise<Parser> => import('./parsers/python.js').then(m => m.parseRequirements)
+const pdm = (): Promise<Parser> => import('./parsers/python.js').then(m => m.parsePdmLock)
 const go = (): Promise<Parser> => import('./parsers/go.js').then(m => m.parseGoMod)
 const cargo = (): Promise<Parser> => import('./parsers/cargo.js').then(m => m.parseCargoLock)
 const gem = (): Promise<Parser> => import('./parsers/ruby.js').then(m => m.parseGemfileLock)
 const composer = (): Promise<Parser> => import('./parsers/misc.js').then(m => m.parseComposerLock)
 const gradle = (): Promise<Parser> => import('./parsers/misc.js').then(m => m.parseGradleLockfile)
 const nuget = (): Promise<Parser> => import('./parsers/misc.js').then(m => m.parseNugetLock)
+const nugetConfig = (): Promise<Parser> =>
+  import('./parsers/nuget-config.js').then(m => m.parseNugetPackagesConfig)
 const maven = (): Promise<Parser> => import('./parsers/java.js').then(m => m.parsePom)
 const apk = (): Promise<Parser> => import('./parsers/os.js').then(m => m.parseApkInstalled)
 const dpkg = (): Promise<Parser> => import('./parsers/os.js').then(m => m.parseDpkgStatus)
+const pub = (): Promise<Parser> => import('./parsers/dart.js').then(m => m.parsePubspecLock)
+const swift = (): Promise<Parser> => import('./parsers/swift.js').then(m => m.parsePackageResolved)
+const pods = (): Promise<Parser> => import('./parsers/cocoapods.js').then(m => m.parsePodfileLock)
+const mix = (): Promise<Parser> => import('./parsers/beam.js').then(m => m.parseMixLock)
+const rebar = (): Promise<Parser> => import('./parsers/beam.js').then(m => m.parseRebarLock)
+const deno = (): Promise<Parser> => import('./parsers/deno.js').then(m => m.parseDenoLock)
+const julia = (): Promise<Parser> => import('./parsers/julia.js').then(m => m.parseJuliaManifest)
+const terraform = (): Promise<Parser> =>
+  import('./parsers/terraform.js').then(m => m.parseTerraformLock)
+const bun = (): Promise<Parser> => import('./parsers/bun.js').then(m => m.parseBunLock)
+const conan = (): Promise<Parser> => import('./parsers/conan.js').then(m => m.parseConanLock)
+const cabal = (): Promise<Parser> => import('./parsers/haskell.js').then(m => m.parseCabalFreeze)
+const stack = (): Promise<Parser> => import('./parsers/haskell.js').then(m => m.parseStackLock)
 
 const BY_NAME: Record<string, FormatInfo> = {
   'package-lock.json': { id: 'npm', load: npm },
@@ -45,6 +61,7 @@ const BY_NAME: Record<string, FormatInfo> = {
   'Pipfile.lock': { id: 'pipenv', load: pipenv },
   'uv.lock': { id: 'uv', load: uv },
   'pylock.toml': { id: 'pylock', load: pylock },
+  'pdm.lock': { id: 'pdm', load: pdm },
   'go.mod': { id: 'go', load: go },
   'Cargo.lock': { id: 'cargo', load: cargo },
   'Gemfile.lock': { id: 'bundler', load: gem },
@@ -53,7 +70,19 @@ const BY_NAME: Record<string, FormatInfo> = {
   'pom.xml': { id: 'maven', load: maven },
   'gradle.lockfile': { id: 'gradle', load: gradle },
   'buildscript-gradle.lockfile': { id: 'gradle', load: gradle },
-  'packages.lock.json': { id: 'nuget', load: nuget }
+  'packages.lock.json': { id: 'nuget', load: nuget },
+  'packages.config': { id: 'nuget-config', load: nugetConfig },
+  'pubspec.lock': { id: 'pub', load: pub },
+  'Package.resolved': { id: 'swift', load: swift },
+  'Podfile.lock': { id: 'cocoapods', load: pods },
+  'mix.lock': { id: 'mix', load: mix },
+  'rebar.lock': { id: 'rebar', load: rebar },
+  'bun.lock': { id: 'bun', load: bun },
+  'deno.lock': { id: 'deno', load: deno },
+  '.terraform.lock.hcl': { id: 'terraform', load: terraform },
+  'conan.lock': { id: 'conan', load: conan },
+  'cabal.project.freeze': { id: 'cabal', load: cabal },
+  'stack.yaml.lock': { id: 'stack', load: stack }
 }
 
 /** The format of a file by its path (relative, `/` separators), or undefined if unsupported. */
@@ -64,6 +93,7 @@ export function detectFormat(rel: string, explicit = false): FormatInfo | undefi
   const byName = BY_NAME[base]
   if (byName) return byName
   if (/^pylock\.[^.]+\.toml$/.test(base)) return { id: 'pylock', load: pylock }
+  if (/^(Julia)?Manifest(-v\d+\.\d+)?\.toml$/.test(base)) return { id: 'julia', load: julia }
   if (/^requirements[^/]*\.txt$/i.test(base) || /(^|\/)requirements\/[^/]+\.txt$/.test(rel))
     return { id: 'pip', load: pip }
   if (/(^|\/)gradle\/dependency-locks\/[^/]+\.lockfile$/.test(rel))
@@ -139,7 +169,17 @@ export async function parseFile(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const builder = new GraphBuilder(rel)
   const parse = await f.load()
-  parse(makeInput(root, rel, text), builder)
+  try {
+    parse(makeInput(root, rel, text), builder)
+  } catch (err) {
+    if (err instanceof InputError) throw err
+    // Input no parser check anticipated must still be an input error naming the file, never
+    // a crash with a stack trace.
+    const msg = err instanceof Error ? err.message : String(err)
+    throw new InputError('SBOM_MALFORMED_LOCKFILE', `cannot read ${f.id} lockfile: ${msg}`, {
+      position: { file: rel }
+    })
+  }
   return { file: rel, format: f.id, builder }
 }
 
@@ -158,12 +198,34 @@ export async function discover(root: string): Promise<string[]> {
   }
   if (rootfs.length > 0) return rootfs
   const { files } = await walkFiles(root, {
-    exclude: ['node_modules/', '.bench/'],
+    // Dependency checkouts and build trees of other package managers: SwiftPM `.build/`,
+    // pub `.dart_tool/` / `.pub-cache/`, Mix / rebar3 `_build/`, Terraform's `.terraform/`.
+    exclude: [
+      'node_modules/',
+      '.bench/',
+      '.build/',
+      '.dart_tool/',
+      '.pub-cache/',
+      '_build/',
+      '.terraform/'
+    ],
     skipBinary: false
   })
   const found = files.map(f => f.path).filter(p => detectFormat(p) !== undefined)
-  // go.mod inside a vendor/ tree or testdata is not a project of this repository.
-  return found.filter(p => !/(^|\/)(vendor|testdata)\//.test(p) || p.endsWith('.lock')).sort()
+  const present = new Set(files.map(f => f.path))
+  return (
+    found
+      // go.mod inside a vendor/ tree or testdata is not a project of this repository.
+      .filter(p => !/(^|\/)(vendor|testdata)\//.test(p) || p.endsWith('.lock'))
+      // Mix fetches dependency sources (with their own mix.lock) into deps/ next to mix.exs.
+      .filter(p => {
+        const m = /^(.*?)(?:^|\/)deps\/[^/]+\//.exec(p)
+        if (!m) return true
+        const base = m[1] ? `${m[1]}/` : ''
+        return !present.has(`${base}mix.exs`) && !present.has(`${base}mix.lock`)
+      })
+      .sort()
+  )
 }
 
 export interface GenerateOptions extends WriteOptions {

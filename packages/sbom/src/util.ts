@@ -90,7 +90,8 @@ export function purl(
   namespace: string | undefined,
   name: string,
   version: string | undefined,
-  qualifiers?: Record<string, string>
+  qualifiers?: Record<string, string>,
+  subpath?: string
 ): string {
   return new PackageURL(
     type,
@@ -98,7 +99,7 @@ export function purl(
     name,
     version || undefined,
     qualifiers && Object.keys(qualifiers).length > 0 ? qualifiers : undefined,
-    undefined
+    subpath || undefined
   ).toString()
 }
 
@@ -180,4 +181,40 @@ export function lines(text: string): string[] {
     if (l.endsWith('\r')) out[i] = l.slice(0, -1)
   }
   return out
+}
+
+/** 1-based line of the first occurrence of `needle` (a string or a pattern), else 1. */
+export function lineOf(text: string, needle: string | RegExp): number {
+  const i = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle)
+  return i < 0 ? 1 : lineAt(text, i)
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * Host and path of a repository URL (`https://github.com/o/r.git`, `git@github.com:o/r`,
+ * `ssh://git@host:22/o/r`) as `{ host, path }` without `.git` or a trailing slash.
+ */
+export function repoPath(url: string): { host: string; path: string } | undefined {
+  const u = url.trim()
+  if (!u.includes('://')) {
+    const scp = /^(?:[^@/:]+@)?([^/:]+):\/?(.+)$/.exec(u)
+    if (!scp) return undefined
+    const rest = scp[2].replace(/\/+$/, '').replace(/\.git$/, '')
+    return rest ? { host: scp[1].toLowerCase(), path: rest } : undefined
+  }
+  try {
+    const p = new URL(u.replace(/^git\+/, ''))
+    if (!p.hostname) return undefined
+    const rest = decodeURIComponent(p.pathname)
+      .replace(/^\/+/, '')
+      .replace(/\/+$/, '')
+      .replace(/\.git$/, '')
+    return rest ? { host: p.hostname.toLowerCase(), path: rest } : undefined
+  } catch {
+    return undefined
+  }
 }

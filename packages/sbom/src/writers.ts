@@ -29,8 +29,12 @@ export function displayName(c: { type?: string; namespace?: string; name: string
   if (!c.namespace) return c.name
   switch (c.type) {
     case 'npm':
+    case 'jsr':
     case 'composer':
     case 'golang':
+    case 'swift':
+    case 'hex':
+    case 'terraform':
       return `${c.namespace}/${c.name}`
     case 'maven':
       return `${c.namespace}:${c.name}`

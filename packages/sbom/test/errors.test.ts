@@ -2,30 +2,17 @@
  * Bad input: a truncated or malformed lockfile is an InputError naming the file and the line
  * (exit 2); an unknown lockfile version is reported, never guessed.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { InputError, exitCodeFor } from '@secure-pipeline/core'
-import { generate, parseFile } from '@secure-pipeline/sbom'
-import { corpusDir } from './helpers.js'
+import { generate } from '@secure-pipeline/sbom'
+import { corpusDir, parseFailure } from './helpers.js'
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sbom-errors-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
-let n = 0
-
-async function failure(file: string, text: string): Promise<InputError> {
-  const dir = path.join(tmp, String(n++))
-  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
-  writeFileSync(path.join(dir, file), text)
-  try {
-    await parseFile(dir, file)
-  } catch (err) {
-    if (err instanceof InputError) return err
-    throw err
-  }
-  throw new Error(`${file}: no error`)
-}
+const failure = (file: string, text: string): Promise<InputError> => parseFailure(tmp, file, text)
 
 const malformed: [string, string, number][] = [
   [
@@ -46,6 +33,13 @@ const malformed: [string, string, number][] = [
   ['Pipfile.lock', '{\n  "_meta": {},\n  "default": {\n', 3],
   ['go.mod', 'module example.com/m\n\nrequire (\n\tgithub.com/a/b v1.0.0\n', 3],
   ['go.mod', 'module example.com/m\n\nrequire github.com/a/b\n', 3],
+  ['go.mod', 'module example.com/m\n\nrequire github.com/a/b v1.\n', 3],
+  [
+    'go.mod',
+    'module m\n\nrequire github.com/a/b v1.0.0\n\nreplace github.com/a/b => github.com/c/\n',
+    5
+  ],
+  ['go.mod', 'module m\n\nreplace github.com/a/b => github.com/c/d v0.\n', 3],
   ['Gemfile.lock', 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (3.0.8\n', 4],
   ['requirements.txt', 'requests==2.31.0\n-r missing.txt\n', 2],
   ['requirements.txt', 'requests==2.31.0 \\\n', 1],

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse as parseToml } from 'smol-toml'
 import { parseFile, scanCargoLock, type Graph } from '@secure-pipeline/sbom'
-import { corpusDir } from './helpers.js'
+import { corpusDir, edges, view } from './helpers.js'
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sbom-formats-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -22,18 +22,6 @@ async function graph(files: Record<string, string>, lockfile: string): Promise<G
     writeFileSync(path.join(dir, f), text)
   }
   return (await parseFile(dir, lockfile)).builder.finish()
-}
-
-/** purl → "scope direct|transitive" */
-function view(g: Graph): Record<string, string> {
-  return Object.fromEntries(
-    g.components.map(c => [c.purl, `${c.scope} ${c.direct ? 'direct' : 'transitive'}`])
-  )
-}
-
-function edges(g: Graph): string[] {
-  const purl = new Map(g.components.map(c => [c.ref, c.purl]))
-  return g.components.flatMap(c => c.dependsOn.map(d => `${c.purl} -> ${purl.get(d)}`)).sort()
 }
 
 interface Case {

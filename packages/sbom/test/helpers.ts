@@ -1,9 +1,10 @@
 /** Test helpers: the shared corpus/schemas location and ajv validators for the SBOM schemas. */
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { sharedDir } from '@secure-pipeline/core'
+import { InputError, sharedDir } from '@secure-pipeline/core'
+import { parseFile, type Graph } from '@secure-pipeline/sbom'
 
 export const shared = sharedDir()
 export const corpusDir = shared ? path.join(shared, 'corpus/lockfiles') : undefined
@@ -117,4 +118,31 @@ export function expectedEntries(): [string, ExpectedEntry][] {
     entries: Record<string, ExpectedEntry>
   }
   return Object.entries(d.entries).sort(([a], [b]) => (a < b ? -1 : 1))
+}
+
+/** purl → "scope direct|transitive" for every component of a graph. */
+export function view(g: Graph): Record<string, string> {
+  return Object.fromEntries(
+    g.components.map(c => [c.purl, `${c.scope} ${c.direct ? 'direct' : 'transitive'}`])
+  )
+}
+
+/** Every dependency edge of a graph as "purl -> purl", sorted. */
+export function edges(g: Graph): string[] {
+  const purl = new Map(g.components.map(c => [c.ref, c.purl]))
+  return g.components.flatMap(c => c.dependsOn.map(d => `${c.purl} -> ${purl.get(d)}`)).sort()
+}
+
+/** Writes `text` as `file` in a fresh directory under `tmp` and returns the InputError parsing gives. */
+export async function parseFailure(tmp: string, file: string, text: string): Promise<InputError> {
+  const dir = mkdtempSync(path.join(tmp, 'case-'))
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+  writeFileSync(path.join(dir, file), text)
+  try {
+    await parseFile(dir, file)
+  } catch (err) {
+    if (err instanceof InputError) return err
+    throw err
+  }
+  throw new Error(`${file}: no error`)
 }

@@ -91,6 +91,11 @@ function goPurl(module: string, version: string): string {
     : purl('golang', module.slice(0, slash), module.slice(slash + 1), version)
 }
 
+/** A module path: non-empty `/`-separated elements (no empty element, no trailing slash). */
+const MODULE_PATH = /^[^\s/]+(\/[^\s/]+)*$/
+/** A canonical module version (semver with `v`; pseudo-versions and `+incompatible` included). */
+const MODULE_VERSION = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
+
 function isLocalPath(p: string): boolean {
   return p.startsWith('./') || p.startsWith('../') || p.startsWith('/') || p === '.' || p === '..'
 }
@@ -117,6 +122,11 @@ export function parseGoMod(input: ParseInput, b: GraphBuilder): void {
     const key = arrow === 2 ? `${d.args[0]}@${d.args[1]}` : d.args[0]
     const target = d.args[arrow + 1]
     const tv = d.args[arrow + 2]
+    if (
+      !isLocalPath(target) &&
+      (!MODULE_PATH.test(target) || tv === undefined || !MODULE_VERSION.test(tv))
+    )
+      throw malformed(input.file, d.line, 'go.mod: invalid replace directive')
     replaces.set(key, { path: target, ...(tv !== undefined ? { version: tv } : {}) })
   }
   const sums = readGoSum(input.readSibling('go.sum'))
@@ -125,6 +135,8 @@ export function parseGoMod(input: ParseInput, b: GraphBuilder): void {
     if (d.args.length !== 2)
       throw malformed(input.file, d.line, 'go.mod: invalid require directive')
     const [mod, ver] = d.args as [string, string]
+    if (!MODULE_PATH.test(mod) || !MODULE_VERSION.test(ver))
+      throw malformed(input.file, d.line, `go.mod: invalid require directive "${mod} ${ver}"`)
     const indirect = /(^|;)\s*indirect\s*(;|$)/.test(d.comment)
     const rep = replaces.get(`${mod}@${ver}`) ?? replaces.get(mod)
     let id: string

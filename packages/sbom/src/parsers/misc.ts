@@ -58,13 +58,14 @@ export function parseComposerLock(input: ParseInput, b: GraphBuilder): void {
     type: 'composer'
   })
   const byName = new Map<string, string>()
-  const entries: [string, Record<string, unknown>][] = []
+  const entries: [string, Record<string, unknown>, 'required' | 'dev'][] = []
   for (const [field, scope] of [
     ['packages', 'required'],
     ['packages-dev', 'dev']
   ] as const) {
     const list = d[field]
-    if (list !== undefined && !Array.isArray(list))
+    // `"packages-dev": null` (seen in the wild) means none.
+    if (list !== undefined && list !== null && !Array.isArray(list))
       throw malformed(input.file, undefined, `composer.lock: "${field}" is not a list`)
     for (const p of arr(list)) {
       const e = obj(p)
@@ -100,7 +101,7 @@ export function parseComposerLock(input: ParseInput, b: GraphBuilder): void {
         })
       }
       byName.set(name.toLowerCase(), id)
-      entries.push([id, e])
+      entries.push([id, e, scope])
     }
   }
   for (const [id, e] of entries) {
@@ -121,7 +122,14 @@ export function parseComposerLock(input: ParseInput, b: GraphBuilder): void {
       }
     }
   } else {
-    for (const [id] of entries) b.edge(rootId, id, 'prod')
+    // No composer.json: the packages no other package requires are the project's own.
+    const required = new Set<string>()
+    for (const [, e] of entries)
+      for (const dep of Object.keys(obj(e.require))) required.add(dep.toLowerCase())
+    for (const [id, e, scope] of entries) {
+      if (required.has((str(e.name) ?? '').toLowerCase())) continue
+      b.edge(rootId, id, scope === 'dev' ? 'dev' : 'prod')
+    }
   }
 }
 

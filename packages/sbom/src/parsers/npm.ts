@@ -258,6 +258,27 @@ function readPackageJsonLicense(text: string | undefined): string | undefined {
   }
 }
 
+/**
+ * A v1 `version` that is a git / hosted-git / tarball spec (not a registry version): the
+ * version to report instead — the commit after `#`, or `<name>-<version>.tgz`'s version.
+ */
+function sourceVersion(name: string, spec: string): { version: string } | undefined {
+  if (/^https?:\/\//.test(spec)) {
+    const base = decodeURIComponent(spec.replace(/[?#].*$/, '').replace(/.*\//, ''))
+    const short = name.slice(name.lastIndexOf('/') + 1)
+    const m = /^(.*?)-(\d+\.\d+\.\d+[^/]*?)\.(?:tgz|tar\.gz)$/.exec(base)
+    return { version: m && (m[1] === short || m[1] === name) ? m[2] : '' }
+  }
+  if (
+    /^(git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/.test(spec) ||
+    /^[^/:@]+\/[^/:@]+#/.test(spec)
+  ) {
+    const hash = spec.lastIndexOf('#')
+    return { version: hash >= 0 ? spec.slice(hash + 1) : '' }
+  }
+  return undefined
+}
+
 function parseV1(input: ParseInput, b: GraphBuilder, d: JsonObject): void {
   const pj = readPackageJson(input.readSibling('package.json'))
   const rootId = b.addLocal(`local:${input.dir}`, {
@@ -298,7 +319,17 @@ function parseV1(input: ParseInput, b: GraphBuilder, d: JsonObject): void {
         })
       } else {
         const hashes = sriHashes(str(e.integrity))
-        const resolved = str(e.resolved)
+        let resolved = str(e.resolved)
+        const props: Record<string, string> = {}
+        if (e.bundled === true) props['secure-pipeline:npm:bundled'] = 'true'
+        // v1 records git and tarball dependencies by their spec instead of a version:
+        // the commit (git) or the tarball file name's version stands in, the spec is kept.
+        const source = sourceVersion(realName, ver)
+        if (source) {
+          props['secure-pipeline:npm:resolved'] = ver
+          if (/^https?:/.test(ver)) resolved ??= ver
+          ver = source.version
+        }
         id = b.addPackage({
           type: 'npm',
           ...npmName(realName),
@@ -307,7 +338,7 @@ function parseV1(input: ParseInput, b: GraphBuilder, d: JsonObject): void {
           ...(hashes.length ? { hashes } : {}),
           scopeHint: flagScope(e),
           ...(resolved !== undefined && /^https?:/.test(resolved) ? { downloadUrl: resolved } : {}),
-          ...(e.bundled === true ? { properties: { 'secure-pipeline:npm:bundled': 'true' } } : {})
+          ...(Object.keys(props).length ? { properties: props } : {})
         })
       }
       scope.ids.set(name, id)

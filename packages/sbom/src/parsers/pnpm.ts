@@ -71,6 +71,9 @@ export function parsePnpmLock(input: ParseInput, b: GraphBuilder): void {
       return `${name}@${ref}`
     }
     if (ref.startsWith('/') || ref.startsWith('file:')) return ref
+    // Git / tarball dependencies are referenced by their package key itself
+    // (`github.com/o/r/<sha>`, `@example.com/x-1.0.0.tgz`); a version never has a `/`.
+    if (stripPeers(ref).includes('/')) return ref
     return major === 5 ? `/${name}/${ref}` : `/${name}@${ref}`
   }
 

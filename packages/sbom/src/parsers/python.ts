@@ -75,6 +75,8 @@ export function readPyProject(text: string | undefined): PyProject | undefined {
   }
   const uvDev = obj(obj(d.tool).uv)['dev-dependencies']
   for (const s of arr(uvDev)) add(s, 'dev')
+  for (const list of Object.values(obj(obj(obj(d.tool).pdm)['dev-dependencies'])))
+    for (const s of arr(list)) add(s, 'dev')
   const lic = project.license
   const license = typeof lic === 'string' ? lic : (str(obj(lic).text) ?? str(poetry.license))
   const name = str(project.name) ?? str(poetry.name)
@@ -174,6 +176,22 @@ export function parseRequirements(input: ParseInput, b: GraphBuilder): void {
       const hashIdx = line.search(/(^|\s)#/)
       const content = (hashIdx >= 0 ? line.slice(0, hashIdx) : line).trim()
       if (!content) continue
+      // PEP 508 direct references (`name @ url`) and editable VCS checkouts (`-e git+…#egg=name`).
+      const ref = directReference(content)
+      if (ref) {
+        lastId = b.addPackage({
+          type: 'pypi',
+          name: ref.name,
+          version: ref.version,
+          purl: pypiPurl(ref.name, ref.version),
+          ...(ref.hash ? { hashes: [ref.hash] } : {}),
+          scopeHint: scope,
+          ...(/^https?:/.test(ref.url) && !ref.vcs ? { downloadUrl: ref.url } : {}),
+          properties: { 'secure-pipeline:python:source-url': ref.url }
+        })
+        pushName(byName, ref.name, lastId)
+        continue
+      }
       if (content.startsWith('-')) {
         const m = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(content)
         if (m && (m[1] === '-r' || m[1] === '--requirement')) {
@@ -258,6 +276,55 @@ export function parseRequirements(input: ParseInput, b: GraphBuilder): void {
     }
     if (direct) b.edge(rootId, id, 'prod')
   }
+}
+
+/** The version in a wheel's or sdist's file name at the end of a URL ('' when none). */
+function archiveVersion(url: string): string {
+  const file = decodeURIComponent(url.replace(/[?#].*$/, '').replace(/.*\//, ''))
+  return (
+    /^[^-]+-([^-]+)-.*\.whl$/.exec(file)?.[1] ??
+    /^.+?-(\d[^-]*?)\.(?:tar\.gz|tar\.bz2|tar\.xz|zip|tgz)$/.exec(file)?.[1] ??
+    ''
+  )
+}
+
+/**
+ * `name[extras] @ https://…/name-1.0.tar.gz#sha256=…`, `name @ git+https://…@ref`, or
+ * `-e git+https://…@ref#egg=name`: name, version (the archive's, else the VCS ref), hash.
+ * Local paths and `file:` URLs are first-party (undefined).
+ */
+function directReference(
+  content: string
+): { name: string; version: string; url: string; vcs: boolean; hash?: Hash } | undefined {
+  let name: string | undefined
+  let url: string | undefined
+  const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*@\s*([^\s;]+)/.exec(content)
+  if (at) {
+    name = at[1]
+    url = at[2]
+  } else {
+    const e = /^(?:(?:-e|--editable)(?:\s+|=))?((?:git|hg|svn|bzr)\+\S+)$/.exec(content)
+    if (!e) return undefined
+    url = e[1]
+    name = /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(url)?.[1]
+    if (!name) return undefined
+  }
+  if (!/^(https?:|(git|hg|svn|bzr)\+)/.test(url)) return undefined
+  const vcs = /^(git|hg|svn|bzr)\+/.test(url)
+  const fragment = url.includes('#') ? url.slice(url.indexOf('#') + 1) : ''
+  const bare = url.replace(/#.*$/, '')
+  let version: string
+  if (vcs) {
+    const m = /@([^@/]+)$/.exec(bare.replace(/^[a-z+]+:\/\/[^/]*@/, ''))
+    version = m ? m[1] : ''
+  } else {
+    version = archiveVersion(bare)
+  }
+  const hm = /(?:^|&)(sha256|sha384|sha512|md5)=([0-9a-fA-F]+)/.exec(fragment)
+  const hash =
+    (hm ? prefixedHash(`${hm[1]}:${hm[2]}`) : undefined) ??
+    prefixedHash(/--hash[=\s]+(\S+)/.exec(content)?.[1])
+  return { name: pep503(name), version, url, vcs, ...(hash ? { hash } : {}) }
 }
 
 // ---------------------------------------------------------------- poetry.lock
@@ -409,7 +476,21 @@ export function parsePipfileLock(input: ParseInput, b: GraphBuilder): void {
     for (const [rawName, v] of Object.entries(obj(d[section]))) {
       const e = obj(v)
       const name = pep503(rawName)
-      const version = str(e.version)?.replace(/^===?/, '')
+      let version = str(e.version)?.replace(/^===?/, '')
+      const props: Record<string, string> = {}
+      const vcs = ['git', 'hg', 'svn', 'bzr'].find(k => typeof e[k] === 'string')
+      const remoteFile = str(e.file) !== undefined && /^https?:\/\//.test(str(e.file)!)
+      if (version === undefined && (vcs !== undefined || remoteFile)) {
+        // A VCS checkout (version = the locked ref) or a remote archive (its file name's).
+        const url = vcs !== undefined ? str(e[vcs])! : str(e.file)!
+        props['secure-pipeline:python:source-url'] = url
+        if (vcs !== undefined) {
+          props['secure-pipeline:python:source-type'] = vcs
+          version = str(e.ref) ?? ''
+        } else {
+          version = archiveVersion(url)
+        }
+      }
       if (version === undefined) {
         if (e.path !== undefined || e.editable === true || e.file !== undefined) {
           pushName(
@@ -433,7 +514,8 @@ export function parsePipfileLock(input: ParseInput, b: GraphBuilder): void {
         version,
         purl: pypiPurl(name, version),
         ...(hashes.length ? { hashes } : {}),
-        scopeHint: scope
+        scopeHint: scope,
+        ...(Object.keys(props).length ? { properties: props } : {})
       })
       pushName(byName, name, id)
       if (!sectionOf.has(id)) sectionOf.set(id, scope === 'dev' ? 'dev' : 'prod')
@@ -627,5 +709,109 @@ export function parsePylock(input: ParseInput, b: GraphBuilder): void {
       // `dependencies` is present), with the scope its marker states.
       if (!b.isLocal(ids[i])) b.edge(rootId, ids[i], kinds[i])
     })
+  }
+}
+
+// ---------------------------------------------------------------- pdm.lock
+
+/**
+ * PDM's `pdm.lock` (lock_version 3.x/4.x): `[[package]]` with `groups`, PEP 508 `dependencies`
+ * strings, `files` hashes (or, before 4.0, `[metadata.files]` keyed "name version"), and `git` /
+ * `url` / `path` sources; `name[extra]` entries (older locks) merge into the base package.
+ */
+export function parsePdmLock(input: ParseInput, b: GraphBuilder): void {
+  const d = parseTomlFile(input.text, input.file, 'pdm.lock')
+  const meta = obj(d.metadata)
+  const lockVersion = str(meta.lock_version)
+  if (lockVersion !== undefined && !/^[34]\./.test(lockVersion)) {
+    throw unsupported(
+      input.file,
+      lineOfKey(input.text, 'lock_version'),
+      `unsupported pdm lock_version "${lockVersion}" (supported: 3.x, 4.x)`
+    )
+  }
+  const { id: rootId, pp } = pythonRoot(input, b)
+  // Groups other than "default" are extras (optional) when pyproject.toml names them in
+  // [project.optional-dependencies]; the rest are development groups.
+  const extras = new Set<string>()
+  const manifest = input.readSibling('pyproject.toml')
+  if (manifest !== undefined) {
+    try {
+      const t = parseTomlFile(manifest, 'pyproject.toml', 'pyproject.toml')
+      for (const g of Object.keys(obj(obj(t.project)['optional-dependencies']))) extras.add(g)
+    } catch {
+      // an unreadable manifest only costs the optional/dev distinction
+    }
+  }
+  const byName = new Map<string, string[]>()
+  const entries: { id: string; e: JsonObject; name: string; extra: boolean }[] = []
+  const oldFiles = obj(meta.files)
+  for (const p of arr(d.package)) {
+    const e = obj(p)
+    const rawName = str(e.name)
+    const version = str(e.version)
+    if (!rawName || !version)
+      throw malformed(
+        input.file,
+        lineOfKey(input.text, `name = "${rawName ?? ''}`),
+        'pdm.lock: package without name/version'
+      )
+    const name = pep503(rawName.replace(/\[.*\]$/, ''))
+    let id: string
+    if (str(e.path) !== undefined || e.editable === true) {
+      id = b.addLocal(`local:${input.dir}:pdm:${name}`, {
+        name,
+        version,
+        path: str(e.path) ?? '',
+        kind: 'local'
+      })
+    } else {
+      const groups = arr(e.groups).filter((g): g is string => typeof g === 'string')
+      const scope: Scope | undefined =
+        groups.length === 0
+          ? undefined
+          : groups.includes('default')
+            ? 'required'
+            : groups.some(g => extras.has(g))
+              ? 'optional'
+              : 'dev'
+      const hashes = fileHashes(e.files ?? oldFiles[`${rawName} ${version}`] ?? [])
+      const props: Record<string, string> = {}
+      const vcs = ['git', 'hg', 'svn', 'bzr'].find(k => typeof e[k] === 'string')
+      if (vcs !== undefined) {
+        props['secure-pipeline:python:source-type'] = vcs
+        props['secure-pipeline:python:source-url'] = str(e[vcs])!
+        const rev = str(e.revision)
+        if (rev) props['secure-pipeline:python:revision'] = rev
+      } else if (str(e.url) !== undefined) {
+        props['secure-pipeline:python:source-url'] = str(e.url)!
+      }
+      id = b.addPackage({
+        type: 'pypi',
+        name,
+        version,
+        purl: pypiPurl(name, version),
+        ...(hashes.length ? { hashes } : {}),
+        ...(scope !== undefined ? { scopeHint: scope } : {}),
+        ...(Object.keys(props).length ? { properties: props } : {})
+      })
+    }
+    pushName(byName, name, id)
+    // `name[extra]` entries (or `extras = [...]`) hold what the extra adds.
+    entries.push({ id, e, name, extra: /\[.*\]$/.test(rawName) || arr(e.extras).length > 0 })
+  }
+  const required = new Set<string>()
+  for (const { id, e, extra } of entries) {
+    for (const spec of arr(e.dependencies)) {
+      const dep = typeof spec === 'string' ? requirementName(spec) : undefined
+      if (dep === undefined) continue
+      required.add(dep)
+      const optional = extra || (typeof spec === 'string' && /;\s*.*\bextra\s*==/.test(spec))
+      for (const to of byName.get(dep) ?? []) b.edge(id, to, optional ? 'optional' : 'prod')
+    }
+  }
+  if (!linkDeclared(b, rootId, pp, byName)) {
+    for (const { id, name } of entries)
+      if (!required.has(name) && !b.isLocal(id)) b.edge(rootId, id, 'prod')
   }
 }

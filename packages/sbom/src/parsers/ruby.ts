@@ -3,7 +3,7 @@
  * Platform variants (`nokogiri (1.16.0-x86_64-linux)`) collapse into one component per
  * name@version, with the platforms kept as a property.
  */
-import type { GraphBuilder } from '../model.js'
+import type { GraphBuilder, Hash } from '../model.js'
 import type { ParseInput } from './types.js'
 import { hexHash, malformed, purl } from '../util.js'
 
@@ -28,7 +28,8 @@ export function parseGemfileLock(input: ParseInput, b: GraphBuilder): void {
   const depsOf = new Map<string, Set<string>>()
   const platforms = new Map<string, Set<string>>()
   const direct: string[] = []
-  const checksums = new Map<string, string>()
+  /** name@version (platform variants folded in) → the sha256 of each variant's .gem. */
+  const checksums = new Map<string, string[]>()
   const pending: {
     id: string
     name: string
@@ -116,9 +117,10 @@ export function parseGemfileLock(input: ParseInput, b: GraphBuilder): void {
     } else if (section === 'CHECKSUMS') {
       const m = /^ {2}([^\s(]+) \(([^)]+)\)(?: (.*))?$/.exec(line)
       if (m && m[3]) {
+        const key = `${m[1]}@${PLATFORM_VERSION.exec(m[2])?.[1] ?? m[2]}`
         for (const part of m[3].split(',')) {
           const [alg, hex] = part.trim().split('=')
-          if (alg === 'sha256' && hex) checksums.set(`${m[1]}@${m[2]}`, hex)
+          if (alg === 'sha256' && hex) checksums.set(key, [...(checksums.get(key) ?? []), hex])
         }
       }
     }
@@ -134,13 +136,15 @@ export function parseGemfileLock(input: ParseInput, b: GraphBuilder): void {
     } else if (p.remote && !/^https:\/\/rubygems\.org\/?$/.test(p.remote)) {
       props['secure-pipeline:gem:remote'] = p.remote
     }
-    const h = hexHash('SHA-256', checksums.get(key))
+    const hashes = (checksums.get(key) ?? [])
+      .map(hex => hexHash('SHA-256', hex))
+      .filter((h): h is Hash => h !== undefined)
     b.addPackage({
       type: 'gem',
       name: p.name,
       version: p.version,
       purl: p.id,
-      ...(h ? { hashes: [h] } : {}),
+      ...(hashes.length ? { hashes } : {}),
       ...(Object.keys(props).length ? { properties: props } : {})
     })
   }
