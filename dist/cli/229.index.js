@@ -31,10 +31,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var policy_src = __webpack_require__(2082);
 // EXTERNAL MODULE: ./packages/sbom/src/index.ts + 6 modules
 var sbom_src = __webpack_require__(42916);
-// EXTERNAL MODULE: ./packages/secrets/src/index.ts + 14 modules
-var secrets_src = __webpack_require__(30212);
-// EXTERNAL MODULE: ./packages/sigstore/src/index.ts + 21 modules
-var sigstore_src = __webpack_require__(81245);
+// EXTERNAL MODULE: ./packages/secrets/src/index.ts + 15 modules
+var secrets_src = __webpack_require__(78384);
+// EXTERNAL MODULE: ./packages/sigstore/src/index.ts + 23 modules
+var sigstore_src = __webpack_require__(76866);
 ;// CONCATENATED MODULE: ./packages/pipeline/src/pipeline.ts
 /**
  * `secure-pipeline pipeline`: secret scan → SBOM → sign + SLSA provenance with an ephemeral key →

@@ -58,7 +58,8 @@ function parseComposerLock(input, b) {
         ['packages-dev', 'dev']
     ]) {
         const list = d[field];
-        if (list !== undefined && !Array.isArray(list))
+        // `"packages-dev": null` (seen in the wild) means none.
+        if (list !== undefined && list !== null && !Array.isArray(list))
             throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, undefined, `composer.lock: "${field}" is not a list`);
         for (const p of (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .arr */ .QL)(list)) {
             const e = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(p);
@@ -91,7 +92,7 @@ function parseComposerLock(input, b) {
                 });
             }
             byName.set(name.toLowerCase(), id);
-            entries.push([id, e]);
+            entries.push([id, e, scope]);
         }
     }
     for (const [id, e] of entries) {
@@ -116,8 +117,16 @@ function parseComposerLock(input, b) {
         }
     }
     else {
-        for (const [id] of entries)
-            b.edge(rootId, id, 'prod');
+        // No composer.json: the packages no other package requires are the project's own.
+        const required = new Set();
+        for (const [, e] of entries)
+            for (const dep of Object.keys((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(e.require)))
+                required.add(dep.toLowerCase());
+        for (const [id, e, scope] of entries) {
+            if (required.has(((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(e.name) ?? '').toLowerCase()))
+                continue;
+            b.edge(rootId, id, scope === 'dev' ? 'dev' : 'prod');
+        }
     }
 }
 // ---------------------------------------------------------------- NuGet packages.lock.json

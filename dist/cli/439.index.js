@@ -43,12 +43,16 @@ Options:
       --output FILE       write the report to FILE instead of stdout
       --fail-on-warn      exit 1 on warnings, and 2 on failures (as conftest)
       --combine           evaluate all documents together as one input named "Combined"
+      --no-fail           exit 0 whatever the results (input and policy errors still exit 2)
+      --pss-version V     Pod Security Standards version for the built-in sets: latest (default)
+                          or v1.N, as pod-security.kubernetes.io/enforce-version
 
 Built-in sets:
 ${_secure_pipeline_policy__WEBPACK_IMPORTED_MODULE_3__/* .BUILTIN_SET_NAMES */ .A$.map(n => `  ${n.padEnd(16)} ${_secure_pipeline_policy__WEBPACK_IMPORTED_MODULE_3__/* .BUILTIN_SETS */ .Y5[n].description}`).join('\n')}
 
-Exit codes: 0 no failures, 1 failures (or warnings with --fail-on-warn), 2 failures with
---fail-on-warn, and 2 for a usage, policy or input error (message with file and line).
+Exit codes: 0 no failures (or --no-fail), 1 failures (or warnings with --fail-on-warn), 2
+failures with --fail-on-warn, and 2 for a usage, policy or input error (message with file and
+line).
 `;
 const policyTest = {
     path: ['policy', 'test'],
@@ -64,7 +68,9 @@ const policyTest = {
             format: { type: 'string', short: 'o' },
             output: { type: 'string' },
             'fail-on-warn': { type: 'boolean' },
-            combine: { type: 'boolean' }
+            combine: { type: 'boolean' },
+            'no-fail': { type: 'boolean' },
+            'pss-version': { type: 'string' }
         });
         const format = (values.format ?? 'text');
         if (!_secure_pipeline_policy__WEBPACK_IMPORTED_MODULE_3__/* .OUTPUT_FORMATS */ .DS.includes(format)) {
@@ -81,6 +87,8 @@ const policyTest = {
             dataPaths: values.data,
             combine: values.combine,
             failOnWarn: values['fail-on-warn'],
+            noFail: values['no-fail'],
+            pssVersion: values['pss-version'],
             cwd: io.cwd,
             env: io.env,
             onNotice: m => io.stderr(`notice: ${m}\n`)

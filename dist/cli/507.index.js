@@ -9552,7 +9552,7 @@ class eval_Evaluator {
             case 'trace':
                 return k(true);
             case 'opa.runtime':
-                return k(new value_RegoObject());
+                return k(this.opts.runtime ?? new value_RegoObject());
             case 'rego.metadata.chain':
                 return k(this.currentRule?.meta?.chain ??
                     (this.currentRule ? [new value_RegoObject([['path', this.currentRule.prefix]])] : []));
@@ -11325,6 +11325,7 @@ class Policy {
             r.opts.maxSteps === opts.maxSteps &&
             r.opts.timeoutMs === opts.timeoutMs &&
             r.opts.print === opts.print &&
+            r.opts.runtime === opts.runtime &&
             nowNs(r.opts.now) === nowNs(opts.now) &&
             now - r.at < 1000) {
             r.ev.resetLimits();
@@ -11396,6 +11397,14 @@ class Policy {
         this[slot] = [j, v];
         return v;
     }
+    lastRuntime;
+    convertRuntime(j) {
+        if (this.lastRuntime && this.lastRuntime[0] === j)
+            return this.lastRuntime[1];
+        const v = fromJSON(j);
+        this.lastRuntime = [j, v];
+        return v;
+    }
     evaluator(opts) {
         return new eval_Evaluator(this.compiled.root, {
             input: opts.input === undefined ? undefined : this.convert(opts.input, 'lastInput'),
@@ -11405,6 +11414,7 @@ class Policy {
             timeoutMs: opts.timeoutMs,
             print: opts.print,
             now: nowNs(opts.now),
+            runtime: opts.runtime === undefined ? undefined : this.convertRuntime(opts.runtime),
             parseModule: (file, src) => {
                 let m;
                 try {

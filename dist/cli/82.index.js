@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
   ov: () => (/* reexport */ runPolicyCheck)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, PolicySet, builtinModules, builtinNamespaces, builtinSetForNamespace, combineInputs, displayName, exceptionName, exitCode, findOnPath, formatFieldPath, formatGithub, formatJson, formatJunit, formatSarif, formatSummary, formatTap, formatText, globMatch, isBuiltinSetName, isFailureRule, isWarningRule, lineOf, loadData, loadFile, loadInputs, loadPolicyModules, parseBuiltinSets, parseFieldPath, parseJsonText, parseYamlText, ruleIdOf, sarifLog, summaryLine, toFindings, totals
+// UNUSED EXPORTS: DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, PolicySet, builtinModules, builtinNamespaces, builtinSetForNamespace, combineInputs, displayName, exceptionName, exitCode, findOnPath, formatFieldPath, formatGithub, formatJson, formatJunit, formatSarif, formatSummary, formatTable, formatTap, formatText, globMatch, isBuiltinSetName, isFailureRule, isWarningRule, lineOf, loadData, loadFile, loadInputs, loadPolicyModules, parseBuiltinSets, parseFieldPath, parseJsonText, parseYamlText, ruleIdOf, sarifLog, summaryLine, toFindings, totals
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -30,9 +30,9 @@ var rego_src = __webpack_require__(98183);
 /** Built-in policy sources keyed by their path under packages/policy/lib. */
 const BUILTIN_POLICY_SOURCES = {
     'best-practices/best_practices.rego': '# Best practices for Kubernetes manifests beyond the Pod Security Standards. Configurable through\n# data.secure_pipeline (a data file passed with --data):\n#   allowed_registries: ["ghcr.io/my-org/", "registry.example.com/*"]  (unset: any registry)\n#   required_labels: ["app.kubernetes.io/name", {"key": "owner", "allowedRegex": "^[a-z]+$"}]\n#   allowed_service_types: ["LoadBalancer"]   (ClusterIP, Headless and ExternalName are always fine)\n#   required_requests: ["cpu", "memory"]       required_limits: ["memory"]\n#   allowed_anonymous_roles: ["public-info-viewer"]\n#   exempt_images: ["registry.example.com/debug:*"]   disabled_checks: ["image-digest"]\n# Checks with severity "low" are warnings (warn); the others are failures (deny).\npackage builtin.best_practices\n\nimport rego.v1\n\nimport data.builtin.k8s\n\nchecks := {\n\t"image-tag-latest": {\n\t\t"severity": "medium",\n\t\t"why": "An image without a tag or tagged latest changes under you: deployments are not reproducible and rollbacks lie.",\n\t\t"fix": "Pin the image to a version tag, better to a digest (image@sha256:...).",\n\t},\n\t"image-digest": {\n\t\t"severity": "low",\n\t\t"why": "Tags are mutable; only a digest guarantees the image you tested is the image you run.",\n\t\t"fix": "Reference the image by digest: registry/name:tag@sha256:<digest>.",\n\t},\n\t"allowed-registries": {\n\t\t"severity": "high",\n\t\t"why": "Images from registries outside the allow-list bypass your supply-chain controls.",\n\t\t"fix": "Pull the image from one of the allowed registries (data.secure_pipeline.allowed_registries).",\n\t},\n\t"resource-requests": {\n\t\t"severity": "low",\n\t\t"why": "Without CPU and memory requests the scheduler cannot place the pod sensibly and it is evicted first.",\n\t\t"fix": "Set resources.requests.cpu and resources.requests.memory on every container.",\n\t},\n\t"resource-limits": {\n\t\t"severity": "low",\n\t\t"why": "Without limits one container can starve every other workload on the node.",\n\t\t"fix": "Set resources.limits (at least memory) on every container.",\n\t},\n\t"liveness-probe": {\n\t\t"severity": "low",\n\t\t"why": "Without a liveness probe a hung container is never restarted.",\n\t\t"fix": "Add a livenessProbe (httpGet, tcpSocket, grpc or exec) to every long-running container.",\n\t},\n\t"readiness-probe": {\n\t\t"severity": "low",\n\t\t"why": "Without a readiness probe traffic is sent to containers that are not ready.",\n\t\t"fix": "Add a readinessProbe (httpGet, tcpSocket, grpc or exec) to every long-running container.",\n\t},\n\t"required-labels": {\n\t\t"severity": "medium",\n\t\t"why": "Labels required by your organisation (owner, app name...) drive ownership, cost and policy selection.",\n\t\t"fix": "Add the required labels under metadata.labels (see data.secure_pipeline.required_labels).",\n\t},\n\t"default-namespace": {\n\t\t"severity": "low",\n\t\t"why": "The default namespace mixes unrelated workloads and usually has no quotas or policies.",\n\t\t"fix": "Deploy into a dedicated namespace.",\n\t},\n\t"automount-service-account-token": {\n\t\t"severity": "low",\n\t\t"why": "A mounted service account token lets anyone who compromises the pod call the Kubernetes API.",\n\t\t"fix": "Set automountServiceAccountToken: false in the pod spec unless the workload talks to the API.",\n\t},\n\t"read-only-root-filesystem": {\n\t\t"severity": "medium",\n\t\t"why": "A writable root filesystem lets an attacker drop tools and persist inside the container.",\n\t\t"fix": "Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the app must write.",\n\t},\n\t"rbac-wildcard": {\n\t\t"severity": "high",\n\t\t"why": "Wildcard verbs or resources grant every current and future permission.",\n\t\t"fix": "List the exact verbs and resources the role needs.",\n\t},\n\t"rbac-cluster-admin-binding": {\n\t\t"severity": "high",\n\t\t"why": "Binding cluster-admin gives full control of the cluster.",\n\t\t"fix": "Bind a role with only the permissions needed.",\n\t},\n\t"rbac-anonymous-binding": {\n\t\t"severity": "high",\n\t\t"why": "Bindings to system:anonymous or system:unauthenticated give permissions to anyone who can reach the API server.",\n\t\t"fix": "Remove the anonymous subjects (or allow the role in data.secure_pipeline.allowed_anonymous_roles).",\n\t},\n\t"service-type": {\n\t\t"severity": "medium",\n\t\t"why": "NodePort and LoadBalancer Services expose the workload outside the cluster.",\n\t\t"fix": "Use a ClusterIP Service behind an Ingress/Gateway, or allow the type in data.secure_pipeline.allowed_service_types.",\n\t},\n}\n\ndeny contains v if {\n\tsome v in violations\n\tchecks[v.id].severity != "low"\n\tnot k8s.disabled(v.id)\n}\n\nwarn contains v if {\n\tsome v in violations\n\tchecks[v.id].severity == "low"\n\tnot k8s.disabled(v.id)\n}\n\n# --- images ---\n\nimage_of(c) := object.get(c.container, "image", "")\n\nhas_digest(image) if indexof(image, "@") >= 0\n\n# The tag of an image reference, when it has one (the last ":" after the last "/").\nimage_tag(image) := tag if {\n\tnot has_digest(image)\n\tparts := split(image, "/")\n\tlast := parts[count(parts) - 1]\n\tindexof(last, ":") >= 0\n\tpieces := split(last, ":")\n\ttag := pieces[count(pieces) - 1]\n}\n\nviolations contains k8s.violation(checks, "image-tag-latest", sprintf("%s image %v has no tag", [c.label, image_of(c)]), sprintf("%s.image", [c.path])) if {\n\tsome c in k8s.checked_containers\n\timage := image_of(c)\n\timage != ""\n\tnot has_digest(image)\n\tnot image_tag(image)\n}\n\nviolations contains k8s.violation(checks, "image-tag-latest", sprintf("%s image %v uses the latest tag", [c.label, image_of(c)]), sprintf("%s.image", [c.path])) if {\n\tsome c in k8s.checked_containers\n\timage_tag(image_of(c)) == "latest"\n}\n\nviolations contains k8s.violation(checks, "image-digest", sprintf("%s image %v is not pinned by digest", [c.label, image_of(c)]), sprintf("%s.image", [c.path])) if {\n\tsome c in k8s.checked_containers\n\ttag := image_tag(image_of(c))\n\ttag != "latest"\n}\n\nviolations contains k8s.violation(checks, "allowed-registries", sprintf("%s image %v is not from an allowed registry", [c.label, image_of(c)]), sprintf("%s.image", [c.path])) if {\n\tis_array(data.secure_pipeline.allowed_registries)\n\tsome c in k8s.checked_containers\n\tnot registry_allowed(image_of(c))\n}\n\nregistry_allowed(image) if {\n\tsome pattern in data.secure_pipeline.allowed_registries\n\tregistry_matches(image, pattern)\n}\n\n# "org/" and "registry.example.com/*" are prefixes; "name" matches name, name:tag and name@digest.\nregistry_matches(image, pattern) if {\n\tendswith(pattern, "*")\n\tstartswith(image, trim_suffix(pattern, "*"))\n}\n\nregistry_matches(image, pattern) if {\n\tendswith(pattern, "/")\n\tstartswith(image, pattern)\n}\n\nregistry_matches(image, pattern) if image == pattern\n\nregistry_matches(image, pattern) if {\n\tnot endswith(pattern, "/")\n\tnot endswith(pattern, "*")\n\tsome sep in [":", "@"]\n\tstartswith(image, concat("", [pattern, sep]))\n}\n\n# --- resources ---\n\ndefault required_requests := ["cpu", "memory"]\n\nrequired_requests := data.secure_pipeline.required_requests\n\ndefault required_limits := ["cpu", "memory"]\n\nrequired_limits := data.secure_pipeline.required_limits\n\ndefault allowed_anonymous_roles := []\n\nallowed_anonymous_roles := data.secure_pipeline.allowed_anonymous_roles\n\ndefault allowed_service_types := []\n\nallowed_service_types := data.secure_pipeline.allowed_service_types\n\nviolations contains k8s.violation(checks, "resource-requests", sprintf("%s has no %s request", [c.label, r]), resources_path(c, "requests")) if {\n\tsome c in k8s.checked_containers\n\tc.field != "ephemeralContainers"\n\tsome r in required_requests\n\tnot has_resource(c.container, "requests", r)\n}\n\nviolations contains k8s.violation(checks, "resource-limits", sprintf("%s has no %s limit", [c.label, r]), resources_path(c, "limits")) if {\n\tsome c in k8s.checked_containers\n\tc.field != "ephemeralContainers"\n\tsome r in required_limits\n\tnot has_resource(c.container, "limits", r)\n}\n\nhas_resource(container, kind, r) if {\n\tvalue := container.resources[kind][r]\n\tvalue != null\n\tvalue != ""\n}\n\nresources_path(c, kind) := sprintf("%s.resources.%s", [c.path, kind]) if {\n\tc.container.resources[kind]\n} else := sprintf("%s.resources", [c.path]) if {\n\tc.container.resources\n} else := c.path\n\n# --- probes (long-running workloads only) ---\n\nbatch_kinds := {"Job", "CronJob"}\n\nprobe_checks := {"livenessProbe": "liveness-probe", "readinessProbe": "readiness-probe"}\n\nviolations contains k8s.violation(checks, id, sprintf("%s has no %s", [c.label, probe]), c.path) if {\n\tnot input.kind in batch_kinds\n\tsome c in k8s.checked_containers\n\tc.field == "containers"\n\tsome probe, id in probe_checks\n\tnot has_probe_handler(c.container, probe)\n}\n\nhas_probe_handler(container, probe) if {\n\tsome handler in ["httpGet", "tcpSocket", "grpc", "exec"]\n\tis_object(container[probe][handler])\n}\n\n# --- labels and namespace (every object) ---\n\nviolations contains k8s.violation(checks, "required-labels", sprintf("missing label %s", [key]), labels_path) if {\n\tis_object(input)\n\tis_string(input.kind)\n\tsome entry in data.secure_pipeline.required_labels\n\tkey := label_key(entry)\n\tnot has_label(key)\n}\n\nviolations contains k8s.violation(checks, "required-labels", sprintf("label %s=%v does not match %s", [entry.key, input.metadata.labels[entry.key], entry.allowedRegex]), sprintf("metadata.labels[\\"%s\\"]", [entry.key])) if {\n\tis_object(input)\n\tsome entry in data.secure_pipeline.required_labels\n\tis_string(entry.allowedRegex)\n\tvalue := input.metadata.labels[entry.key]\n\tnot regex.match(entry.allowedRegex, sprintf("%v", [value]))\n}\n\nlabel_key(entry) := entry if is_string(entry)\n\nlabel_key(entry) := entry.key if is_object(entry)\n\nhas_label(key) if {\n\t_ = input.metadata.labels[key]\n}\n\nlabels_path := "metadata.labels" if {\n\tis_object(input.metadata.labels)\n} else := "metadata"\n\nviolations contains k8s.violation(checks, "default-namespace", "uses the default namespace", "metadata.namespace") if {\n\tinput.metadata.namespace == "default"\n}\n\n# --- pod spec ---\n\nviolations contains k8s.violation(checks, "automount-service-account-token", "pod spec does not set automountServiceAccountToken=false", path) if {\n\tspec := k8s.pod_spec\n\tnot spec.automountServiceAccountToken == false\n\tpath := automount_path(spec)\n}\n\nautomount_path(spec) := sprintf("%s.automountServiceAccountToken", [k8s.spec_path]) if {\n\t_ = spec.automountServiceAccountToken\n} else := k8s.spec_path\n\nviolations contains k8s.violation(checks, "read-only-root-filesystem", sprintf("%s must set securityContext.readOnlyRootFilesystem=true", [c.label]), path) if {\n\tsome c in k8s.checked_containers\n\tc.field != "ephemeralContainers"\n\tnot c.container.securityContext.readOnlyRootFilesystem == true\n\tpath := ro_path(c)\n}\n\nro_path(c) := sprintf("%s.securityContext.readOnlyRootFilesystem", [c.path]) if {\n\t_ = c.container.securityContext.readOnlyRootFilesystem\n} else := c.path\n\n# --- RBAC ---\n\nviolations contains k8s.violation(checks, "rbac-wildcard", sprintf("rule %d grants %s \\"*\\"", [i, field]), sprintf("rules[%d].%s", [i, field])) if {\n\tinput.kind in {"Role", "ClusterRole"}\n\tsome i, rule in input.rules\n\tsome field in ["verbs", "resources"]\n\t"*" in rule[field]\n}\n\nviolations contains k8s.violation(checks, "rbac-cluster-admin-binding", "binds the cluster-admin ClusterRole", "roleRef.name") if {\n\tinput.kind in {"RoleBinding", "ClusterRoleBinding"}\n\tinput.roleRef.kind == "ClusterRole"\n\tinput.roleRef.name == "cluster-admin"\n}\n\nanonymous_subjects := {"system:anonymous", "system:unauthenticated"}\n\nviolations contains k8s.violation(checks, "rbac-anonymous-binding", sprintf("binds %s to %v", [subject.name, input.roleRef.name]), sprintf("subjects[%d]", [i])) if {\n\tinput.kind in {"RoleBinding", "ClusterRoleBinding"}\n\tsome i, subject in input.subjects\n\tsubject.name in anonymous_subjects\n\tnot input.roleRef.name in allowed_anonymous_roles\n}\n\n# --- Services ---\n\nviolations contains k8s.violation(checks, "service-type", sprintf("type %s exposes the service outside the cluster", [input.spec.type]), "spec.type") if {\n\tinput.kind == "Service"\n\tinput.spec.type in {"NodePort", "LoadBalancer"}\n\tnot input.spec.type in allowed_service_types\n}\n',
-    'k8s/k8s.rego': '# Shared helpers for the built-in policy sets: where the pod template lives in each pod-bearing\n# kind, every container with its field path, image matching and the violation object shape.\npackage builtin.k8s\n\nimport rego.v1\n\nworkload_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}\n\n# Path prefix (ending with a dot, or empty) of the pod template: the object with metadata and spec.\ntemplate_prefix := "" if input.kind == "Pod"\n\ntemplate_prefix := "spec.template." if input.kind in workload_kinds\n\ntemplate_prefix := "spec.jobTemplate.spec.template." if input.kind == "CronJob"\n\ntemplate_prefix := "template." if input.kind == "PodTemplate"\n\npod_template := input if input.kind == "Pod"\n\npod_template := input.spec.template if input.kind in workload_kinds\n\npod_template := input.spec.jobTemplate.spec.template if input.kind == "CronJob"\n\npod_template := input.template if input.kind == "PodTemplate"\n\npod_spec := pod_template.spec\n\nspec_path := concat("", [template_prefix, "spec"])\n\npod_annotations := pod_template.metadata.annotations\n\npod_security_context := pod_spec.securityContext\n\nname := input.metadata.name\n\ndefault display := "object"\n\ndisplay := sprintf("%s/%s", [input.kind, name]) if is_string(name)\n\ndisplay := sprintf("%s", [input.kind]) if {\n\tnot is_string(name)\n\tis_string(input.kind)\n}\n\ncontainer_fields := ["containers", "initContainers", "ephemeralContainers"]\n\n# Every container (regular, init and ephemeral) with its path, e.g.\n# {"container": {...}, "path": "spec.template.spec.containers[0]", "field": "containers", "label": "container \\"app\\""}\ncontainers contains entry if {\n\tsome field in container_fields\n\tsome i, c in pod_spec[field]\n\tis_object(c)\n\tentry := {\n\t\t"container": c,\n\t\t"path": sprintf("%s.%s[%d]", [spec_path, field, i]),\n\t\t"field": field,\n\t\t"label": sprintf("container \\"%s\\"", [object.get(c, "name", sprintf("#%d", [i]))]),\n\t}\n}\n\n# Containers whose image is not exempted by data.secure_pipeline.exempt_images.\nchecked_containers contains entry if {\n\tsome entry in containers\n\tnot exempt_image(object.get(entry.container, "image", ""))\n}\n\nexempt_image(image) if {\n\tsome pattern in data.secure_pipeline.exempt_images\n\timage_matches(image, pattern)\n}\n\n# "repo/name:*" style: a trailing * matches any suffix, anything else must match exactly.\nimage_matches(image, pattern) if image == pattern\n\nimage_matches(image, pattern) if {\n\tendswith(pattern, "*")\n\tstartswith(image, trim_suffix(pattern, "*"))\n}\n\n# Every security context: the pod\'s and each checked container\'s.\nsecurity_contexts contains {"sc": pod_security_context, "path": sprintf("%s.securityContext", [spec_path]), "label": "pod"} if {\n\tis_object(pod_security_context)\n}\n\nsecurity_contexts contains {"sc": c.container.securityContext, "path": sprintf("%s.securityContext", [c.path]), "label": c.label} if {\n\tsome c in checked_containers\n\tis_object(c.container.securityContext)\n}\n\nis_windows if pod_spec.os.name == "windows"\n\nhost_users_false if pod_spec.hostUsers == false\n\n# Builds the conftest-style violation object for check `id` of the table `checks`.\nviolation(checks, id, msg, path) := {\n\t"msg": sprintf("%s: %s (%s)", [display, id, msg]),\n\t"id": id,\n\t"severity": checks[id].severity,\n\t"why": checks[id].why,\n\t"fix": checks[id].fix,\n\t"path": path,\n}\n\n# A check is skipped when listed in data.secure_pipeline.disabled_checks, or for one object when an\n# entry of data.secure_pipeline.exceptions matches it: {"id": "privileged" or "*", and optionally\n# "kind", "name", "namespace" (each exact, or "*")}.\ndisabled(id) if id in data.secure_pipeline.disabled_checks\n\ndisabled(id) if {\n\tsome e in data.secure_pipeline.exceptions\n\texception_field_matches(e, "id", id)\n\texception_field_matches(e, "kind", input.kind)\n\texception_field_matches(e, "name", input.metadata.name)\n\texception_field_matches(e, "namespace", object.get(object.get(input, "metadata", {}), "namespace", ""))\n}\n\nexception_field_matches(e, field, _) if not has_field(e, field)\n\nexception_field_matches(e, field, _) if e[field] == "*"\n\nexception_field_matches(e, field, value) if e[field] == value\n\nhas_field(obj, field) if _ = obj[field]\n',
-    'pss-baseline/baseline.rego': '# Pod Security Standards, Baseline level, with the check IDs of Kubernetes\' pod-security-admission.\n# Applies to every pod-bearing kind (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,\n# CronJob, ReplicationController, PodTemplate).\npackage builtin.pss.baseline\n\nimport rego.v1\n\nimport data.builtin.k8s\n\nchecks := {\n\t"windowsHostProcess": {\n\t\t"severity": "high",\n\t\t"why": "A Windows HostProcess container has full access to the Windows host.",\n\t\t"fix": "Remove securityContext.windowsOptions.hostProcess or set it to false.",\n\t},\n\t"hostNamespaces": {\n\t\t"severity": "high",\n\t\t"why": "Sharing the host\'s network, PID or IPC namespace lets the pod observe and attack host processes and traffic.",\n\t\t"fix": "Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).",\n\t},\n\t"privileged": {\n\t\t"severity": "high",\n\t\t"why": "A privileged container has all capabilities and device access: it is root on the node.",\n\t\t"fix": "Remove securityContext.privileged or set it to false.",\n\t},\n\t"capabilities_baseline": {\n\t\t"severity": "high",\n\t\t"why": "Capabilities beyond the default set (e.g. SYS_ADMIN, NET_ADMIN) allow escaping the container.",\n\t\t"fix": "Only add capabilities from the default set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).",\n\t},\n\t"hostPathVolumes": {\n\t\t"severity": "high",\n\t\t"why": "A hostPath volume exposes the node\'s filesystem to the pod.",\n\t\t"fix": "Use a configMap, secret, emptyDir or persistentVolumeClaim volume instead of hostPath.",\n\t},\n\t"hostPorts": {\n\t\t"severity": "medium",\n\t\t"why": "Host ports bind directly on the node, bypassing network policy and limiting scheduling.",\n\t\t"fix": "Remove hostPort (or set it to 0) and expose the port through a Service.",\n\t},\n\t"appArmorProfile": {\n\t\t"severity": "medium",\n\t\t"why": "Disabling AppArmor or using a custom unconfined profile removes a kernel-level confinement layer.",\n\t\t"fix": "Use the RuntimeDefault or a Localhost AppArmor profile (or leave it unset).",\n\t},\n\t"seLinuxOptions": {\n\t\t"severity": "medium",\n\t\t"why": "Custom SELinux users, roles or types can lift the container\'s confinement.",\n\t\t"fix": "Leave seLinuxOptions.user and .role unset and use type container_t, container_init_t, container_kvm_t or container_engine_t.",\n\t},\n\t"procMount": {\n\t\t"severity": "medium",\n\t\t"why": "An Unmasked /proc mount exposes kernel information and interfaces that are normally hidden.",\n\t\t"fix": "Remove securityContext.procMount or set it to Default.",\n\t},\n\t"seccompProfile_baseline": {\n\t\t"severity": "medium",\n\t\t"why": "An Unconfined seccomp profile allows every system call.",\n\t\t"fix": "Set seccompProfile.type to RuntimeDefault or Localhost (or leave it unset).",\n\t},\n\t"sysctls": {\n\t\t"severity": "medium",\n\t\t"why": "Unsafe sysctls can affect every pod on the node or the node itself.",\n\t\t"fix": "Only set the safe sysctls (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, ...).",\n\t},\n\t"hostProbesAndHostLifecycle": {\n\t\t"severity": "medium",\n\t\t"why": "Probes and lifecycle hooks with a host field can be used to reach other hosts from the kubelet.",\n\t\t"fix": "Remove the host field of httpGet/tcpSocket probes and lifecycle handlers.",\n\t},\n}\n\nallowed_capabilities := {\n\t"AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",\n\t"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",\n}\n\nallowed_sysctls := {\n\t"kernel.shm_rmid_forced",\n\t"net.ipv4.ip_local_port_range",\n\t"net.ipv4.ip_unprivileged_port_start",\n\t"net.ipv4.tcp_syncookies",\n\t"net.ipv4.ping_group_range",\n\t"net.ipv4.ip_local_reserved_ports",\n\t"net.ipv4.tcp_keepalive_time",\n\t"net.ipv4.tcp_fin_timeout",\n\t"net.ipv4.tcp_keepalive_intvl",\n\t"net.ipv4.tcp_keepalive_probes",\n\t"net.ipv4.tcp_rmem",\n\t"net.ipv4.tcp_wmem",\n\t"net.ipv4.tcp_slow_start_after_idle",\n\t"net.ipv4.tcp_notsent_lowat",\n}\n\nallowed_selinux_types := {"", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"}\n\ndeny contains v if {\n\tsome v in violations\n\tnot k8s.disabled(v.id)\n}\n\n# windowsHostProcess\nviolations contains k8s.violation(checks, "windowsHostProcess", sprintf("%s must not set securityContext.windowsOptions.hostProcess=true", [s.label]), sprintf("%s.windowsOptions.hostProcess", [s.path])) if {\n\tsome s in k8s.security_contexts\n\ts.sc.windowsOptions.hostProcess == true\n}\n\n# hostNamespaces\nviolations contains k8s.violation(checks, "hostNamespaces", sprintf("%s=true", [field]), sprintf("%s.%s", [k8s.spec_path, field])) if {\n\tsome field in ["hostNetwork", "hostPID", "hostIPC"]\n\tk8s.pod_spec[field] == true\n}\n\n# privileged\nviolations contains k8s.violation(checks, "privileged", sprintf("%s must not set securityContext.privileged=true", [c.label]), sprintf("%s.securityContext.privileged", [c.path])) if {\n\tsome c in k8s.checked_containers\n\tc.container.securityContext.privileged == true\n}\n\n# capabilities_baseline\nviolations contains k8s.violation(checks, "capabilities_baseline", sprintf("%s must not add capability %s", [c.label, cap]), sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i])) if {\n\tsome c in k8s.checked_containers\n\tsome i, cap in c.container.securityContext.capabilities.add\n\tnot cap in allowed_capabilities\n}\n\n# hostPathVolumes\nviolations contains k8s.violation(checks, "hostPathVolumes", sprintf("volume %s uses hostPath", [object.get(vol, "name", sprintf("#%d", [i]))]), sprintf("%s.volumes[%d].hostPath", [k8s.spec_path, i])) if {\n\tsome i, vol in k8s.pod_spec.volumes\n\tvol.hostPath != null\n}\n\n# hostPorts\nviolations contains k8s.violation(checks, "hostPorts", sprintf("%s uses hostPort %v", [c.label, port.hostPort]), sprintf("%s.ports[%d].hostPort", [c.path, i])) if {\n\tsome c in k8s.checked_containers\n\tsome i, port in c.container.ports\n\tport.hostPort != 0\n\tport.hostPort != null\n}\n\n# appArmorProfile: the beta annotations on the pod template...\nviolations contains k8s.violation(checks, "appArmorProfile", sprintf("annotation %s=%s", [key, value]), sprintf("%smetadata.annotations[\\"%s\\"]", [k8s.template_prefix, key])) if {\n\tsome key, value in k8s.pod_annotations\n\tstartswith(key, "container.apparmor.security.beta.kubernetes.io/")\n\tnot apparmor_annotation_allowed(value)\n}\n\n# ...and the securityContext.appArmorProfile fields.\nviolations contains k8s.violation(checks, "appArmorProfile", sprintf("%s must not set appArmorProfile.type=%v", [s.label, s.sc.appArmorProfile.type]), sprintf("%s.appArmorProfile.type", [s.path])) if {\n\tsome s in k8s.security_contexts\n\tnot s.sc.appArmorProfile.type in {"RuntimeDefault", "Localhost"}\n\ts.sc.appArmorProfile.type != null\n}\n\napparmor_annotation_allowed(value) if value in {"", "runtime/default"}\n\napparmor_annotation_allowed(value) if startswith(value, "localhost/")\n\n# seLinuxOptions\nviolations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not set seLinuxOptions.type=%v", [s.label, s.sc.seLinuxOptions.type]), sprintf("%s.seLinuxOptions.type", [s.path])) if {\n\tsome s in k8s.security_contexts\n\tnot s.sc.seLinuxOptions.type in allowed_selinux_types\n\ts.sc.seLinuxOptions.type != null\n}\n\nviolations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not set seLinuxOptions.%s", [s.label, field]), sprintf("%s.seLinuxOptions.%s", [s.path, field])) if {\n\tsome s in k8s.security_contexts\n\tsome field in ["user", "role"]\n\tvalue := s.sc.seLinuxOptions[field]\n\tnot value in {"", null}\n}\n\n# procMount\nviolations contains k8s.violation(checks, "procMount", sprintf("%s must not set securityContext.procMount=%v", [c.label, mount]), sprintf("%s.securityContext.procMount", [c.path])) if {\n\tnot k8s.host_users_false\n\tsome c in k8s.checked_containers\n\tmount := c.container.securityContext.procMount\n\tnot mount in {"Default", null}\n}\n\n# seccompProfile_baseline\nviolations contains k8s.violation(checks, "seccompProfile_baseline", sprintf("%s must not set seccompProfile.type=Unconfined", [s.label]), sprintf("%s.seccompProfile.type", [s.path])) if {\n\tsome s in k8s.security_contexts\n\ts.sc.seccompProfile.type == "Unconfined"\n}\n\n# sysctls\nviolations contains k8s.violation(checks, "sysctls", sprintf("forbidden sysctl %v", [s.name]), sprintf("%s.securityContext.sysctls[%d].name", [k8s.spec_path, i])) if {\n\tsome i, s in k8s.pod_security_context.sysctls\n\tnot s.name in allowed_sysctls\n}\n\n# hostProbesAndHostLifecycle\nviolations contains k8s.violation(checks, "hostProbesAndHostLifecycle", sprintf("%s must not set %s.%s.host", [c.label, probe, handler]), sprintf("%s.%s.%s.host", [c.path, probe, handler])) if {\n\tsome c in k8s.checked_containers\n\tsome probe in ["livenessProbe", "readinessProbe", "startupProbe"]\n\tsome handler in ["httpGet", "tcpSocket"]\n\thost := c.container[probe][handler].host\n\tnot host in {"", null}\n}\n\nviolations contains k8s.violation(checks, "hostProbesAndHostLifecycle", sprintf("%s must not set lifecycle.%s.%s.host", [c.label, hook, handler]), sprintf("%s.lifecycle.%s.%s.host", [c.path, hook, handler])) if {\n\tsome c in k8s.checked_containers\n\tsome hook in ["postStart", "preStop"]\n\tsome handler in ["httpGet", "tcpSocket"]\n\thost := c.container.lifecycle[hook][handler].host\n\tnot host in {"", null}\n}\n',
-    'pss-restricted/restricted.rego': '# Pod Security Standards, Restricted level: every Baseline check plus the Restricted ones, with the\n# check IDs of Kubernetes\' pod-security-admission. As in Kubernetes, a Restricted check that\n# supersedes a Baseline one (restrictedVolumes > hostPathVolumes, capabilities_restricted >\n# capabilities_baseline, seccompProfile_restricted > seccompProfile_baseline, procMount_restricted >\n# procMount) replaces it.\npackage builtin.pss.restricted\n\nimport rego.v1\n\nimport data.builtin.k8s\nimport data.builtin.pss.baseline\n\nchecks := {\n\t"restrictedVolumes": {\n\t\t"severity": "medium",\n\t\t"why": "Volume types other than the ephemeral and projected ones can reach node or network storage outside the pod\'s control.",\n\t\t"fix": "Use only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret volumes.",\n\t},\n\t"allowPrivilegeEscalation": {\n\t\t"severity": "medium",\n\t\t"why": "Without allowPrivilegeEscalation=false a process can gain more privileges than its parent (setuid binaries).",\n\t\t"fix": "Set securityContext.allowPrivilegeEscalation: false on every container.",\n\t},\n\t"runAsNonRoot": {\n\t\t"severity": "medium",\n\t\t"why": "Containers running as root are one kernel bug away from root on the node.",\n\t\t"fix": "Set securityContext.runAsNonRoot: true on the pod (or on every container) and build the image with a non-root USER.",\n\t},\n\t"runAsUser": {\n\t\t"severity": "medium",\n\t\t"why": "runAsUser: 0 runs the container as root.",\n\t\t"fix": "Set runAsUser to a non-zero UID, or leave it unset and set runAsNonRoot: true.",\n\t},\n\t"seccompProfile_restricted": {\n\t\t"severity": "medium",\n\t\t"why": "Without a seccomp profile every system call is allowed.",\n\t\t"fix": "Set securityContext.seccompProfile.type: RuntimeDefault (or Localhost) on the pod or on every container.",\n\t},\n\t"procMount_restricted": {\n\t\t"severity": "medium",\n\t\t"why": "An Unmasked /proc mount exposes kernel interfaces; Restricted forbids it even in a user namespace.",\n\t\t"fix": "Remove securityContext.procMount or set it to Default.",\n\t},\n\t"capabilities_restricted": {\n\t\t"severity": "medium",\n\t\t"why": "Containers should drop every Linux capability and add back at most NET_BIND_SERVICE.",\n\t\t"fix": "Set securityContext.capabilities.drop: [\\"ALL\\"] and add only NET_BIND_SERVICE if needed.",\n\t},\n}\n\n# Baseline checks that a Restricted check replaces.\noverridden := {"hostPathVolumes", "capabilities_baseline", "seccompProfile_baseline", "procMount"}\n\nallowed_volume_sources := {\n\t"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image",\n\t"persistentVolumeClaim", "projected", "secret",\n}\n\nvalid_seccomp := {"RuntimeDefault", "Localhost"}\n\ndeny contains v if {\n\tsome v in baseline.violations\n\tnot v.id in overridden\n\tnot k8s.disabled(v.id)\n}\n\ndeny contains v if {\n\tsome v in violations\n\tnot k8s.disabled(v.id)\n}\n\n# restrictedVolumes\nviolations contains k8s.violation(checks, "restrictedVolumes", sprintf("volume %s uses %s", [object.get(vol, "name", sprintf("#%d", [i])), source]), sprintf("%s.volumes[%d].%s", [k8s.spec_path, i, source])) if {\n\tsome i, vol in k8s.pod_spec.volumes\n\tsome source, value in vol\n\tsource != "name"\n\tnot source in allowed_volume_sources\n\tvalue != null\n}\n\n# allowPrivilegeEscalation (Windows pods are exempt)\nviolations contains k8s.violation(checks, "allowPrivilegeEscalation", sprintf("%s must set securityContext.allowPrivilegeEscalation=false", [c.label]), path) if {\n\tnot k8s.is_windows\n\tsome c in k8s.checked_containers\n\tnot c.container.securityContext.allowPrivilegeEscalation == false\n\tpath := field_or_parent(c.container, c.path, "allowPrivilegeEscalation")\n}\n\n# runAsNonRoot (any value is allowed when the pod runs in a user namespace: hostUsers=false)\nviolations contains k8s.violation(checks, "runAsNonRoot", "pod must not set securityContext.runAsNonRoot=false", sprintf("%s.securityContext.runAsNonRoot", [k8s.spec_path])) if {\n\tnot k8s.host_users_false\n\tk8s.pod_security_context.runAsNonRoot == false\n}\n\nviolations contains k8s.violation(checks, "runAsNonRoot", sprintf("%s must not set securityContext.runAsNonRoot=false", [c.label]), sprintf("%s.securityContext.runAsNonRoot", [c.path])) if {\n\tnot k8s.host_users_false\n\tsome c in k8s.checked_containers\n\tc.container.securityContext.runAsNonRoot == false\n}\n\nviolations contains k8s.violation(checks, "runAsNonRoot", sprintf("pod or %s must set securityContext.runAsNonRoot=true", [c.label]), c.path) if {\n\tnot k8s.host_users_false\n\tnot k8s.pod_security_context.runAsNonRoot == true\n\tsome c in k8s.checked_containers\n\tnot has_key(object.get(c.container, "securityContext", {}), "runAsNonRoot")\n}\n\n# runAsUser\nviolations contains k8s.violation(checks, "runAsUser", sprintf("%s must not set runAsUser=0", [s.label]), sprintf("%s.runAsUser", [s.path])) if {\n\tnot k8s.host_users_false\n\tsome s in k8s.security_contexts\n\ts.sc.runAsUser == 0\n}\n\n# seccompProfile_restricted (Windows pods are exempt)\nviolations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod must not set seccompProfile.type=%v", [t]), sprintf("%s.securityContext.seccompProfile.type", [k8s.spec_path])) if {\n\tnot k8s.is_windows\n\tt := k8s.pod_security_context.seccompProfile.type\n\tnot t in valid_seccomp\n}\n\nviolations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("%s must not set seccompProfile.type=%v", [c.label, t]), sprintf("%s.securityContext.seccompProfile.type", [c.path])) if {\n\tnot k8s.is_windows\n\tsome c in k8s.checked_containers\n\tt := c.container.securityContext.seccompProfile.type\n\tnot t in valid_seccomp\n}\n\nviolations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod or %s must set securityContext.seccompProfile.type to RuntimeDefault or Localhost", [c.label]), c.path) if {\n\tnot k8s.is_windows\n\tnot k8s.pod_security_context.seccompProfile.type in valid_seccomp\n\tsome c in k8s.checked_containers\n\tnot has_key(object.get(object.get(c.container, "securityContext", {}), "seccompProfile", {}), "type")\n}\n\n# procMount_restricted: Default only, even when the pod runs in a user namespace (hostUsers=false)\nviolations contains k8s.violation(checks, "procMount_restricted", sprintf("%s must not set securityContext.procMount=%v", [c.label, mount]), sprintf("%s.securityContext.procMount", [c.path])) if {\n\tsome c in k8s.checked_containers\n\tmount := c.container.securityContext.procMount\n\tnot mount in {"Default", null}\n}\n\n# capabilities_restricted (Windows pods are exempt)\nviolations contains k8s.violation(checks, "capabilities_restricted", sprintf("%s must set securityContext.capabilities.drop=[\\"ALL\\"]", [c.label]), field_or_parent(c.container, c.path, "capabilities")) if {\n\tnot k8s.is_windows\n\tsome c in k8s.checked_containers\n\tnot drops_all(c.container)\n}\n\nviolations contains k8s.violation(checks, "capabilities_restricted", sprintf("%s must not add capability %v", [c.label, cap]), sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i])) if {\n\tnot k8s.is_windows\n\tsome c in k8s.checked_containers\n\tsome i, cap in c.container.securityContext.capabilities.add\n\tcap != "NET_BIND_SERVICE"\n}\n\ndrops_all(container) if "ALL" in container.securityContext.capabilities.drop\n\nhas_key(obj, key) if {\n\tis_object(obj)\n\t_ = obj[key]\n}\n\n# The path of securityContext.<field> when it is set, else of securityContext, else of the container.\nfield_or_parent(container, path, field) := sprintf("%s.securityContext.%s", [path, field]) if {\n\thas_key(object.get(container, "securityContext", {}), field)\n} else := sprintf("%s.securityContext", [path]) if {\n\thas_key(container, "securityContext")\n} else := path\n'
+    'k8s/k8s.rego': '# Shared helpers for the built-in policy sets: where the pod template lives in each pod-bearing\n# kind, every container with its field path, image matching and the violation object shape.\npackage builtin.k8s\n\nimport rego.v1\n\nworkload_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}\n\n# Path prefix (ending with a dot, or empty) of the pod template: the object with metadata and spec.\ntemplate_prefix := "" if input.kind == "Pod"\n\ntemplate_prefix := "spec.template." if input.kind in workload_kinds\n\ntemplate_prefix := "spec.jobTemplate.spec.template." if input.kind == "CronJob"\n\ntemplate_prefix := "template." if input.kind == "PodTemplate"\n\npod_template := input if input.kind == "Pod"\n\npod_template := input.spec.template if input.kind in workload_kinds\n\npod_template := input.spec.jobTemplate.spec.template if input.kind == "CronJob"\n\npod_template := input.template if input.kind == "PodTemplate"\n\npod_spec := pod_template.spec\n\nspec_path := concat("", [template_prefix, "spec"])\n\npod_annotations := pod_template.metadata.annotations\n\npod_security_context := pod_spec.securityContext\n\nname := input.metadata.name\n\ndefault display := "object"\n\ndisplay := sprintf("%s/%s", [input.kind, name]) if is_string(name)\n\ndisplay := sprintf("%s", [input.kind]) if {\n\tnot is_string(name)\n\tis_string(input.kind)\n}\n\ncontainer_fields := ["containers", "initContainers", "ephemeralContainers"]\n\n# Every container (regular, init and ephemeral) with its path, e.g.\n# {"container": {...}, "path": "spec.template.spec.containers[0]", "field": "containers", "label": "container \\"app\\""}\ncontainers contains entry if {\n\tsome field in container_fields\n\tsome i, c in pod_spec[field]\n\tis_object(c)\n\tentry := {\n\t\t"container": c,\n\t\t"path": sprintf("%s.%s[%d]", [spec_path, field, i]),\n\t\t"field": field,\n\t\t"label": sprintf("container \\"%s\\"", [object.get(c, "name", sprintf("#%d", [i]))]),\n\t}\n}\n\n# Containers whose image is not exempted by data.secure_pipeline.exempt_images.\nchecked_containers contains entry if {\n\tsome entry in containers\n\tnot exempt_image(object.get(entry.container, "image", ""))\n}\n\nexempt_image(image) if {\n\tsome pattern in data.secure_pipeline.exempt_images\n\timage_matches(image, pattern)\n}\n\n# "repo/name:*" style: a trailing * matches any suffix, anything else must match exactly.\nimage_matches(image, pattern) if image == pattern\n\nimage_matches(image, pattern) if {\n\tendswith(pattern, "*")\n\tstartswith(image, trim_suffix(pattern, "*"))\n}\n\n# Every security context: the pod\'s and each checked container\'s.\nsecurity_contexts contains {"sc": pod_security_context, "path": sprintf("%s.securityContext", [spec_path]), "label": "pod"} if {\n\tis_object(pod_security_context)\n}\n\nsecurity_contexts contains {"sc": c.container.securityContext, "path": sprintf("%s.securityContext", [c.path]), "label": c.label} if {\n\tsome c in checked_containers\n\tis_object(c.container.securityContext)\n}\n\nis_windows if pod_spec.os.name == "windows"\n\nhost_users_false if pod_spec.hostUsers == false\n\n# A field counts as set when it is present and not null (a YAML `key:` or `key: null` is unset, as\n# in Kubernetes\' typed objects).\nis_set(obj, key) if {\n\tis_object(obj)\n\tobj[key] != null\n}\n\n# The Pod Security Standards policy version to check against, as the minor version of Kubernetes 1.x\n# (pod-security.kubernetes.io/enforce-version): data.secure_pipeline.pss_version "v1.25", "1.25" or\n# "latest" (the default, the newest rules).\ndefault pss_minor := 9999\n\npss_minor := minor if {\n\tv := data.secure_pipeline.pss_version\n\tis_string(v)\n\tv != "latest"\n\tparts := split(trim_prefix(v, "v"), ".")\n\tcount(parts) == 2\n\tparts[0] == "1"\n\tminor := to_number(parts[1])\n}\n\n# True when the rules of policy version 1.<minor> (or newer) apply.\npss_at_least(minor) if pss_minor >= minor\n\n# Builds the conftest-style violation object for check `id` of the table `checks`.\nviolation(checks, id, msg, path) := {\n\t"msg": sprintf("%s: %s (%s)", [display, id, msg]),\n\t"id": id,\n\t"severity": checks[id].severity,\n\t"why": checks[id].why,\n\t"fix": checks[id].fix,\n\t"path": path,\n}\n\n# A check is skipped when listed in data.secure_pipeline.disabled_checks, or for one object when an\n# entry of data.secure_pipeline.exceptions matches it: {"id": "privileged" or "*", and optionally\n# "kind", "name", "namespace" (each exact, or "*")}.\ndisabled(id) if id in data.secure_pipeline.disabled_checks\n\ndisabled(id) if {\n\tsome e in data.secure_pipeline.exceptions\n\texception_field_matches(e, "id", id)\n\texception_field_matches(e, "kind", input.kind)\n\texception_field_matches(e, "name", input.metadata.name)\n\texception_field_matches(e, "namespace", object.get(object.get(input, "metadata", {}), "namespace", ""))\n}\n\nexception_field_matches(e, field, _) if not has_field(e, field)\n\nexception_field_matches(e, field, _) if e[field] == "*"\n\nexception_field_matches(e, field, value) if e[field] == value\n\nhas_field(obj, field) if _ = obj[field]\n\n# obj[key] when it is set (present and not null), else the default.\nget_or(obj, key, default_value) := obj[key] if {\n\tis_set(obj, key)\n} else := default_value\n\n# "<base>.<key>" when obj sets key, else "<base>" (the nearest field a finding can point at).\nfield_path(obj, base, key) := sprintf("%s.%s", [base, key]) if {\n\tis_set(obj, key)\n} else := base\n',
+    'pss-baseline/baseline.rego': '# Pod Security Standards, Baseline level, with the check IDs of Kubernetes\' pod-security-admission.\n# Applies to every pod-bearing kind (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,\n# CronJob, ReplicationController, PodTemplate).\npackage builtin.pss.baseline\n\nimport rego.v1\n\nimport data.builtin.k8s\n\nchecks := {\n\t"windowsHostProcess": {\n\t\t"severity": "high",\n\t\t"why": "A Windows HostProcess container has full access to the Windows host.",\n\t\t"fix": "Remove securityContext.windowsOptions.hostProcess or set it to false.",\n\t},\n\t"hostNamespaces": {\n\t\t"severity": "high",\n\t\t"why": "Sharing the host\'s network, PID or IPC namespace lets the pod observe and attack host processes and traffic.",\n\t\t"fix": "Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).",\n\t},\n\t"privileged": {\n\t\t"severity": "high",\n\t\t"why": "A privileged container has all capabilities and device access: it is root on the node.",\n\t\t"fix": "Remove securityContext.privileged or set it to false.",\n\t},\n\t"capabilities_baseline": {\n\t\t"severity": "high",\n\t\t"why": "Capabilities beyond the default set (e.g. SYS_ADMIN, NET_ADMIN) allow escaping the container.",\n\t\t"fix": "Only add capabilities from the default set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).",\n\t},\n\t"hostPathVolumes": {\n\t\t"severity": "high",\n\t\t"why": "A hostPath volume exposes the node\'s filesystem to the pod.",\n\t\t"fix": "Use a configMap, secret, emptyDir or persistentVolumeClaim volume instead of hostPath.",\n\t},\n\t"hostPorts": {\n\t\t"severity": "medium",\n\t\t"why": "Host ports bind directly on the node, bypassing network policy and limiting scheduling.",\n\t\t"fix": "Remove hostPort (or set it to 0) and expose the port through a Service.",\n\t},\n\t"appArmorProfile": {\n\t\t"severity": "medium",\n\t\t"why": "Disabling AppArmor or using a custom unconfined profile removes a kernel-level confinement layer.",\n\t\t"fix": "Use the RuntimeDefault or a Localhost AppArmor profile (or leave it unset).",\n\t},\n\t"seLinuxOptions": {\n\t\t"severity": "medium",\n\t\t"why": "Custom SELinux users, roles or types can lift the container\'s confinement.",\n\t\t"fix": "Leave seLinuxOptions.user and .role unset and use type container_t, container_init_t, container_kvm_t or container_engine_t.",\n\t},\n\t"procMount": {\n\t\t"severity": "medium",\n\t\t"why": "An Unmasked /proc mount exposes kernel information and interfaces that are normally hidden.",\n\t\t"fix": "Remove securityContext.procMount or set it to Default.",\n\t},\n\t"seccompProfile_baseline": {\n\t\t"severity": "medium",\n\t\t"why": "An Unconfined seccomp profile allows every system call.",\n\t\t"fix": "Set seccompProfile.type to RuntimeDefault or Localhost (or leave it unset).",\n\t},\n\t"sysctls": {\n\t\t"severity": "medium",\n\t\t"why": "Unsafe sysctls can affect every pod on the node or the node itself.",\n\t\t"fix": "Only set the safe sysctls (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, ...).",\n\t},\n\t"hostProbesAndHostLifecycle": {\n\t\t"severity": "medium",\n\t\t"why": "Probes and lifecycle hooks with a host field can be used to reach other hosts from the kubelet.",\n\t\t"fix": "Remove the host field of httpGet/tcpSocket probes and lifecycle handlers.",\n\t},\n}\n\nallowed_capabilities := {\n\t"AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",\n\t"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",\n}\n\n# The safe sysctls, by the policy version that made them safe.\nsysctls_by_version := {\n\t0: {\n\t\t"kernel.shm_rmid_forced",\n\t\t"net.ipv4.ip_local_port_range",\n\t\t"net.ipv4.ip_unprivileged_port_start",\n\t\t"net.ipv4.tcp_syncookies",\n\t\t"net.ipv4.ping_group_range",\n\t},\n\t27: {"net.ipv4.ip_local_reserved_ports"},\n\t29: {\n\t\t"net.ipv4.tcp_keepalive_time",\n\t\t"net.ipv4.tcp_fin_timeout",\n\t\t"net.ipv4.tcp_keepalive_intvl",\n\t\t"net.ipv4.tcp_keepalive_probes",\n\t},\n\t32: {"net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"},\n\t37: {"net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat"},\n}\n\nallowed_sysctls contains name if {\n\tsome minor, names in sysctls_by_version\n\tk8s.pss_at_least(minor)\n\tsome name in names\n}\n\nallowed_selinux_types contains t if some t in {"", "container_t", "container_init_t", "container_kvm_t"}\n\nallowed_selinux_types contains "container_engine_t" if k8s.pss_at_least(31)\n\nvalid_seccomp := {"RuntimeDefault", "Localhost"}\n\nvalid_apparmor := {"RuntimeDefault", "Localhost"}\n\ndeny contains v if {\n\tsome v in violations\n\tnot k8s.disabled(v.id)\n}\n\n# windowsHostProcess\nviolations contains k8s.violation(checks, "windowsHostProcess", sprintf("%s must not set securityContext.windowsOptions.hostProcess=true", [s.label]), sprintf("%s.windowsOptions.hostProcess", [s.path])) if {\n\tsome s in k8s.security_contexts\n\ts.sc.windowsOptions.hostProcess == true\n}\n\n# hostNamespaces\nviolations contains k8s.violation(checks, "hostNamespaces", sprintf("%s=true", [field]), sprintf("%s.%s", [k8s.spec_path, field])) if {\n\tsome field in ["hostNetwork", "hostPID", "hostIPC"]\n\tk8s.pod_spec[field] == true\n}\n\n# privileged\nviolations contains k8s.violation(checks, "privileged", sprintf("%s must not set securityContext.privileged=true", [c.label]), sprintf("%s.securityContext.privileged", [c.path])) if {\n\tsome c in k8s.checked_containers\n\tc.container.securityContext.privileged == true\n}\n\n# capabilities_baseline\nviolations contains k8s.violation(checks, "capabilities_baseline", sprintf("%s must not add capability %s", [c.label, cap]), sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i])) if {\n\tsome c in k8s.checked_containers\n\tsome i, cap in c.container.securityContext.capabilities.add\n\tnot cap in allowed_capabilities\n}\n\n# hostPathVolumes\nviolations contains k8s.violation(checks, "hostPathVolumes", sprintf("volume %s uses hostPath", [object.get(vol, "name", sprintf("#%d", [i]))]), sprintf("%s.volumes[%d].hostPath", [k8s.spec_path, i])) if {\n\tsome i, vol in k8s.pod_spec.volumes\n\tvol.hostPath != null\n}\n\n# hostPorts\nviolations contains k8s.violation(checks, "hostPorts", sprintf("%s uses hostPort %v", [c.label, port.hostPort]), sprintf("%s.ports[%d].hostPort", [c.path, i])) if {\n\tsome c in k8s.checked_containers\n\tsome i, port in c.container.ports\n\tport.hostPort != 0\n\tport.hostPort != null\n}\n\n# appArmorProfile: the beta annotations on the pod template...\nviolations contains k8s.violation(checks, "appArmorProfile", sprintf("annotation %s=%s", [key, value]), sprintf("%smetadata.annotations[\\"%s\\"]", [k8s.template_prefix, key])) if {\n\tsome key, value in k8s.pod_annotations\n\tstartswith(key, "container.apparmor.security.beta.kubernetes.io/")\n\tnot apparmor_annotation_allowed(value)\n}\n\n# ...and the securityContext.appArmorProfile fields: a profile without a type is not allowed either.\nviolations contains k8s.violation(checks, "appArmorProfile", sprintf("%s must not set appArmorProfile.type=%v", [s.label, t]), k8s.field_path(s.sc.appArmorProfile, sprintf("%s.appArmorProfile", [s.path]), "type")) if {\n\tsome s in k8s.security_contexts\n\tk8s.is_set(s.sc, "appArmorProfile")\n\tt := k8s.get_or(s.sc.appArmorProfile, "type", "")\n\tnot t in valid_apparmor\n}\n\napparmor_annotation_allowed(value) if value in {"", "runtime/default"}\n\napparmor_annotation_allowed(value) if startswith(value, "localhost/")\n\n# seLinuxOptions\nviolations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not set seLinuxOptions.type=%v", [s.label, t]), sprintf("%s.seLinuxOptions.type", [s.path])) if {\n\tsome s in k8s.security_contexts\n\tt := s.sc.seLinuxOptions.type\n\tt != null\n\tnot t in allowed_selinux_types\n}\n\nviolations contains k8s.violation(checks, "seLinuxOptions", sprintf("%s must not set seLinuxOptions.%s", [s.label, field]), sprintf("%s.seLinuxOptions.%s", [s.path, field])) if {\n\tsome s in k8s.security_contexts\n\tsome field in ["user", "role"]\n\tvalue := s.sc.seLinuxOptions[field]\n\tnot value in {"", null}\n}\n\n# procMount (from policy version 1.35, any value is allowed when the pod runs in a user namespace:\n# hostUsers=false)\nviolations contains k8s.violation(checks, "procMount", sprintf("%s must not set securityContext.procMount=%v", [c.label, mount]), sprintf("%s.securityContext.procMount", [c.path])) if {\n\tnot procmount_relaxed\n\tsome c in k8s.checked_containers\n\tmount := c.container.securityContext.procMount\n\tnot mount in {"Default", null}\n}\n\nprocmount_relaxed if {\n\tk8s.pss_at_least(35)\n\tk8s.host_users_false\n}\n\n# seccompProfile_baseline, policy version 1.19 and later: a seccompProfile must have the type\n# RuntimeDefault or Localhost (Unconfined, an empty or a misspelt type are refused).\nviolations contains k8s.violation(checks, "seccompProfile_baseline", sprintf("%s must not set seccompProfile.type=%v", [s.label, t]), k8s.field_path(s.sc.seccompProfile, sprintf("%s.seccompProfile", [s.path]), "type")) if {\n\tk8s.pss_at_least(19)\n\tsome s in k8s.security_contexts\n\tk8s.is_set(s.sc, "seccompProfile")\n\tt := k8s.get_or(s.sc.seccompProfile, "type", "")\n\tnot t in valid_seccomp\n}\n\n# seccompProfile_baseline before policy version 1.19: the alpha annotations, for the pod and for each\n# container by name (runtime/default, docker/default or localhost/*).\nviolations contains k8s.violation(checks, "seccompProfile_baseline", sprintf("annotation %s=%v", [key, value]), sprintf("%smetadata.annotations[\\"%s\\"]", [k8s.template_prefix, key])) if {\n\tnot k8s.pss_at_least(19)\n\tsome key in seccomp_annotation_keys\n\tvalue := k8s.pod_annotations[key]\n\tnot seccomp_annotation_allowed(value)\n}\n\nseccomp_annotation_keys contains "seccomp.security.alpha.kubernetes.io/pod"\n\nseccomp_annotation_keys contains concat("", ["container.seccomp.security.alpha.kubernetes.io/", c.container.name]) if {\n\tsome c in k8s.checked_containers\n\tis_string(c.container.name)\n}\n\nseccomp_annotation_allowed(value) if value in {"runtime/default", "docker/default"}\n\nseccomp_annotation_allowed(value) if startswith(value, "localhost/")\n\n# sysctls\nviolations contains k8s.violation(checks, "sysctls", sprintf("forbidden sysctl %v", [s.name]), sprintf("%s.securityContext.sysctls[%d].name", [k8s.spec_path, i])) if {\n\tsome i, s in k8s.pod_security_context.sysctls\n\tnot s.name in allowed_sysctls\n}\n\n# hostProbesAndHostLifecycle (policy version 1.34 and later)\nviolations contains k8s.violation(checks, "hostProbesAndHostLifecycle", sprintf("%s must not set %s.%s.host", [c.label, probe, handler]), sprintf("%s.%s.%s.host", [c.path, probe, handler])) if {\n\tk8s.pss_at_least(34)\n\tsome c in k8s.checked_containers\n\tsome probe in ["livenessProbe", "readinessProbe", "startupProbe"]\n\tsome handler in ["httpGet", "tcpSocket"]\n\thost := c.container[probe][handler].host\n\tnot host in {"", null}\n}\n\nviolations contains k8s.violation(checks, "hostProbesAndHostLifecycle", sprintf("%s must not set lifecycle.%s.%s.host", [c.label, hook, handler]), sprintf("%s.lifecycle.%s.%s.host", [c.path, hook, handler])) if {\n\tk8s.pss_at_least(34)\n\tsome c in k8s.checked_containers\n\tsome hook in ["postStart", "preStop"]\n\tsome handler in ["httpGet", "tcpSocket"]\n\thost := c.container.lifecycle[hook][handler].host\n\tnot host in {"", null}\n}\n',
+    'pss-restricted/restricted.rego': '# Pod Security Standards, Restricted level: every Baseline check plus the Restricted ones, with the\n# check IDs of Kubernetes\' pod-security-admission. As in Kubernetes, a Restricted check that\n# supersedes a Baseline one (restrictedVolumes > hostPathVolumes, capabilities_restricted >\n# capabilities_baseline, seccompProfile_restricted > seccompProfile_baseline, procMount_restricted >\n# procMount) replaces it.\npackage builtin.pss.restricted\n\nimport rego.v1\n\nimport data.builtin.k8s\nimport data.builtin.pss.baseline\n\nchecks := {\n\t"restrictedVolumes": {\n\t\t"severity": "medium",\n\t\t"why": "Volume types other than the ephemeral and projected ones can reach node or network storage outside the pod\'s control.",\n\t\t"fix": "Use only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret volumes.",\n\t},\n\t"allowPrivilegeEscalation": {\n\t\t"severity": "medium",\n\t\t"why": "Without allowPrivilegeEscalation=false a process can gain more privileges than its parent (setuid binaries).",\n\t\t"fix": "Set securityContext.allowPrivilegeEscalation: false on every container.",\n\t},\n\t"runAsNonRoot": {\n\t\t"severity": "medium",\n\t\t"why": "Containers running as root are one kernel bug away from root on the node.",\n\t\t"fix": "Set securityContext.runAsNonRoot: true on the pod (or on every container) and build the image with a non-root USER.",\n\t},\n\t"runAsUser": {\n\t\t"severity": "medium",\n\t\t"why": "runAsUser: 0 runs the container as root.",\n\t\t"fix": "Set runAsUser to a non-zero UID, or leave it unset and set runAsNonRoot: true.",\n\t},\n\t"seccompProfile_restricted": {\n\t\t"severity": "medium",\n\t\t"why": "Without a seccomp profile every system call is allowed.",\n\t\t"fix": "Set securityContext.seccompProfile.type: RuntimeDefault (or Localhost) on the pod or on every container.",\n\t},\n\t"procMount_restricted": {\n\t\t"severity": "medium",\n\t\t"why": "An Unmasked /proc mount exposes kernel interfaces; Restricted forbids it even in a user namespace.",\n\t\t"fix": "Remove securityContext.procMount or set it to Default.",\n\t},\n\t"capabilities_restricted": {\n\t\t"severity": "medium",\n\t\t"why": "Containers should drop every Linux capability and add back at most NET_BIND_SERVICE.",\n\t\t"fix": "Set securityContext.capabilities.drop: [\\"ALL\\"] and add only NET_BIND_SERVICE if needed.",\n\t},\n}\n\n# Baseline checks that a Restricted check replaces (from the policy version that introduced it).\noverridden contains "hostPathVolumes"\n\noverridden contains "capabilities_baseline" if k8s.pss_at_least(22)\n\noverridden contains "seccompProfile_baseline" if k8s.pss_at_least(19)\n\noverridden contains "procMount" if k8s.pss_at_least(35)\n\nallowed_volume_sources := {\n\t"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image",\n\t"persistentVolumeClaim", "projected", "secret",\n}\n\n# Every other volume source of the Kubernetes API (a volume with no source at all defaults to\n# emptyDir, and a key that is no volume source is not a volume type).\nrestricted_volume_sources := {\n\t"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "fc", "flexVolume",\n\t"flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath", "iscsi", "nfs",\n\t"photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos",\n\t"vsphereVolume",\n}\n\nvalid_seccomp := {"RuntimeDefault", "Localhost"}\n\ndeny contains v if {\n\tsome v in baseline.violations\n\tnot v.id in overridden\n\tnot k8s.disabled(v.id)\n}\n\ndeny contains v if {\n\tsome v in violations\n\tnot k8s.disabled(v.id)\n}\n\n# restrictedVolumes\nviolations contains k8s.violation(checks, "restrictedVolumes", sprintf("volume %s uses %s", [object.get(vol, "name", sprintf("#%d", [i])), source]), sprintf("%s.volumes[%d].%s", [k8s.spec_path, i, source])) if {\n\tsome i, vol in k8s.pod_spec.volumes\n\tis_object(vol)\n\tsome source in restricted_volume_sources\n\tk8s.is_set(vol, source)\n\tnot has_allowed_source(vol)\n}\n\nhas_allowed_source(vol) if {\n\tsome source in allowed_volume_sources\n\tk8s.is_set(vol, source)\n}\n\n# allowPrivilegeEscalation (from policy version 1.25, Windows pods are exempt)\nviolations contains k8s.violation(checks, "allowPrivilegeEscalation", sprintf("%s must set securityContext.allowPrivilegeEscalation=false", [c.label]), path) if {\n\tk8s.pss_at_least(8)\n\tnot windows_exempt\n\tsome c in k8s.checked_containers\n\tnot c.container.securityContext.allowPrivilegeEscalation == false\n\tpath := field_or_parent(c.container, c.path, "allowPrivilegeEscalation")\n}\n\n# runAsNonRoot: true on the pod, or on every container; a container may leave it unset (or null) when\n# the pod sets true. From policy version 1.35 any value is allowed when the pod runs in a user\n# namespace (hostUsers=false).\nviolations contains k8s.violation(checks, "runAsNonRoot", "pod must not set securityContext.runAsNonRoot=false", sprintf("%s.securityContext.runAsNonRoot", [k8s.spec_path])) if {\n\tnot user_namespace_relaxed\n\tk8s.pod_security_context.runAsNonRoot == false\n}\n\nviolations contains k8s.violation(checks, "runAsNonRoot", sprintf("%s must not set securityContext.runAsNonRoot=false", [c.label]), sprintf("%s.securityContext.runAsNonRoot", [c.path])) if {\n\tnot user_namespace_relaxed\n\tsome c in k8s.checked_containers\n\tc.container.securityContext.runAsNonRoot == false\n}\n\nviolations contains k8s.violation(checks, "runAsNonRoot", sprintf("pod or %s must set securityContext.runAsNonRoot=true", [c.label]), field_or_parent(c.container, c.path, "runAsNonRoot")) if {\n\tnot user_namespace_relaxed\n\tnot k8s.pod_security_context.runAsNonRoot == true\n\tsome c in k8s.checked_containers\n\tnot k8s.is_set(object.get(c.container, "securityContext", {}), "runAsNonRoot")\n}\n\nuser_namespace_relaxed if {\n\tk8s.pss_at_least(35)\n\tk8s.host_users_false\n}\n\n# runAsUser (policy version 1.23 and later): not 0\nviolations contains k8s.violation(checks, "runAsUser", sprintf("%s must not set runAsUser=0", [s.label]), sprintf("%s.runAsUser", [s.path])) if {\n\tk8s.pss_at_least(23)\n\tnot user_namespace_relaxed\n\tsome s in k8s.security_contexts\n\ts.sc.runAsUser == 0\n}\n\n# seccompProfile_restricted (policy version 1.19 and later; from 1.25 Windows pods are exempt): a\n# seccompProfile that is set must have the type RuntimeDefault or Localhost, and every container\n# needs one unless the pod sets a valid one.\nviolations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod must not set seccompProfile.type=%v", [t]), k8s.field_path(k8s.pod_security_context.seccompProfile, sprintf("%s.securityContext.seccompProfile", [k8s.spec_path]), "type")) if {\n\tseccomp_restricted_applies\n\tk8s.is_set(k8s.pod_security_context, "seccompProfile")\n\tt := k8s.get_or(k8s.pod_security_context.seccompProfile, "type", "")\n\tnot t in valid_seccomp\n}\n\nviolations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("%s must not set seccompProfile.type=%v", [c.label, t]), k8s.field_path(c.container.securityContext.seccompProfile, sprintf("%s.securityContext.seccompProfile", [c.path]), "type")) if {\n\tseccomp_restricted_applies\n\tsome c in k8s.checked_containers\n\tk8s.is_set(c.container.securityContext, "seccompProfile")\n\tt := k8s.get_or(c.container.securityContext.seccompProfile, "type", "")\n\tnot t in valid_seccomp\n}\n\nviolations contains k8s.violation(checks, "seccompProfile_restricted", sprintf("pod or %s must set securityContext.seccompProfile.type to RuntimeDefault or Localhost", [c.label]), field_or_parent(c.container, c.path, "seccompProfile")) if {\n\tseccomp_restricted_applies\n\tnot pod_seccomp_valid\n\tsome c in k8s.checked_containers\n\tnot k8s.is_set(object.get(c.container, "securityContext", {}), "seccompProfile")\n}\n\nseccomp_restricted_applies if {\n\tk8s.pss_at_least(19)\n\tnot windows_exempt\n}\n\npod_seccomp_valid if k8s.pod_security_context.seccompProfile.type in valid_seccomp\n\n# procMount_restricted (policy version 1.35 and later; before, Baseline\'s procMount applies): Default\n# only, even when the pod runs in a user namespace (hostUsers=false)\nviolations contains k8s.violation(checks, "procMount_restricted", sprintf("%s must not set securityContext.procMount=%v", [c.label, mount]), sprintf("%s.securityContext.procMount", [c.path])) if {\n\tk8s.pss_at_least(35)\n\tsome c in k8s.checked_containers\n\tmount := c.container.securityContext.procMount\n\tnot mount in {"Default", null}\n}\n\n# capabilities_restricted (policy version 1.22 and later; from 1.25 Windows pods are exempt)\nviolations contains k8s.violation(checks, "capabilities_restricted", sprintf("%s must set securityContext.capabilities.drop=[\\"ALL\\"]", [c.label]), field_or_parent(c.container, c.path, "capabilities")) if {\n\tcapabilities_restricted_applies\n\tsome c in k8s.checked_containers\n\tnot drops_all(c.container)\n}\n\nviolations contains k8s.violation(checks, "capabilities_restricted", sprintf("%s must not add capability %v", [c.label, cap]), sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i])) if {\n\tcapabilities_restricted_applies\n\tsome c in k8s.checked_containers\n\tsome i, cap in c.container.securityContext.capabilities.add\n\tcap != "NET_BIND_SERVICE"\n}\n\ncapabilities_restricted_applies if {\n\tk8s.pss_at_least(22)\n\tnot windows_exempt\n}\n\ndrops_all(container) if "ALL" in container.securityContext.capabilities.drop\n\n# From policy version 1.25, pods with spec.os.name=windows are exempt from the Linux-only checks.\nwindows_exempt if {\n\tk8s.pss_at_least(25)\n\tk8s.is_windows\n}\n\n# The path of securityContext.<field> when it is set, else of securityContext, else of the container.\nfield_or_parent(container, path, field) := sprintf("%s.securityContext.%s", [path, field]) if {\n\tk8s.is_set(object.get(container, "securityContext", {}), field)\n} else := sprintf("%s.securityContext", [path]) if {\n\tk8s.is_set(container, "securityContext")\n} else := path\n'
 };
 
 ;// CONCATENATED MODULE: ./packages/policy/src/builtins.ts
@@ -199,9 +199,18 @@ function isFailureRule(rule) {
 function isWarningRule(rule) {
     return WARNING_RULE.test(rule);
 }
-/** conftest strips the rule-type prefix to match exceptions: deny_foo → foo, deny → "". */
+/**
+ * The name conftest matches exceptions against: a bare deny/violation/warn is "", otherwise the
+ * prefixes `violation_`, `deny_` and `warn_` are trimmed in that order (deny_foo → foo).
+ */
 function exceptionName(rule) {
-    return rule.replace(/^(deny|violation|warn)(_|$)/, '');
+    if (rule === 'deny' || rule === 'violation' || rule === 'warn')
+        return '';
+    let name = rule;
+    for (const prefix of ['violation_', 'deny_', 'warn_'])
+        if (name.startsWith(prefix))
+            name = name.slice(prefix.length);
+    return name;
 }
 /** A compiled set of policies (user + built-in), reusable across many inputs. */
 class PolicySet {
@@ -220,8 +229,11 @@ class PolicySet {
         if (modules.length === 0)
             throw new src/* InputError */.dz('POLICY_NONE', 'no policies to evaluate: pass a policy directory (-p) or a built-in set (--builtin)');
         this.data = options.data ?? {};
+        if (builtins.length > 0)
+            checkPssVersion(this.data);
         this.policy = (0,rego_src/* compile */.wE)(modules, { data: this.data });
         this.builtinNamespaces = builtinNamespaces(options.builtins ?? []);
+        this.runtime = { env: policyEnv(options.env ?? {}), version: src/* VERSION */.xv, commit: '' };
         const pkgs = new Set();
         for (const m of modules) {
             const pkg = PACKAGE_DECL.exec(m.source)?.[1];
@@ -236,6 +248,8 @@ class PolicySet {
         this.hasUserModules = user.length > 0;
     }
     hasUserModules;
+    /** What `opa.runtime()` returns: `{env, version, commit}`, as in conftest. */
+    runtime;
     /** The namespaces a run evaluates, in order: user ones (default `main`), then built-in ones. */
     resolveNamespaces(options = {}) {
         const out = [];
@@ -310,7 +324,7 @@ class PolicySet {
             text = parts.join('; ');
             this.queryCache.set(ns, text);
         }
-        const [solution] = this.policy.query(text, { input, data });
+        const [solution] = this.policy.query(text, { input, data, runtime: this.runtime });
         const bindings = solution?.bindings ?? {};
         const first = (name) => {
             const list = bindings[name];
@@ -319,8 +333,31 @@ class PolicySet {
         info.rules.forEach((r, i) => rules.set(r, first(`r${i}`)));
         return { rules, exception: info.hasException ? first('exc') : undefined };
     }
-    /** conftest's check of one input document against one namespace. */
+    /**
+     * conftest's check of one input document against one namespace. The built-in sets check each
+     * item of a Kubernetes list (`kind: List`, `PodList`, ...) as its own object; user policies see
+     * the document as it is, as in conftest.
+     */
     checkDocument(ns, input, fileData, doc, filename) {
+        const items = this.builtinNamespaces.includes(ns) ? listItems(input, doc) : undefined;
+        if (!items)
+            return this.checkOne(ns, input, fileData, doc, filename);
+        const out = {
+            successes: 0,
+            failures: [],
+            warnings: [],
+            exceptions: []
+        };
+        for (const item of items) {
+            const r = this.checkOne(ns, item.value, fileData, item.doc, filename);
+            out.successes += r.successes;
+            out.failures.push(...r.failures);
+            out.warnings.push(...r.warnings);
+            out.exceptions.push(...r.exceptions);
+        }
+        return out;
+    }
+    checkOne(ns, input, fileData, doc, filename) {
         const info = this.info(ns);
         const out = {
             successes: 0,
@@ -370,22 +407,33 @@ class PolicySet {
     check(files, options = {}) {
         const namespaces = this.resolveNamespaces(options);
         const results = [];
+        let perFile = namespaces;
         if (options.combine) {
             const combined = combineInputs(files);
-            const fileData = { ...this.data, conftest: { file: { name: 'Combined', dir: '' } } };
-            for (const ns of namespaces)
+            // conftest writes {name: base name, dir: absolute directory} of the path it checks
+            const fileData = {
+                ...this.data,
+                conftest: { file: { name: 'Combined', dir: external_node_path_default().resolve(options.cwd ?? process.cwd()) } }
+            };
+            for (const ns of namespaces) {
+                // the built-in sets check one Kubernetes object at a time, whatever --combine says
+                if (this.builtinNamespaces.includes(ns))
+                    continue;
                 results.push({
                     filename: 'Combined',
                     namespace: ns,
                     ...this.checkDocument(ns, combined, fileData)
                 });
-            return results;
+            }
+            perFile = namespaces.filter(ns => this.builtinNamespaces.includes(ns));
         }
-        for (const ns of namespaces) {
+        for (const ns of perFile) {
             for (const file of files) {
                 const fileData = {
                     ...this.data,
-                    conftest: { file: { name: file.filename, dir: external_node_path_default().posix.dirname(file.filename) } }
+                    conftest: {
+                        file: { name: external_node_path_default().basename(file.path), dir: external_node_path_default().dirname(external_node_path_default().resolve(file.path)) }
+                    }
                 };
                 const agg = {
                     filename: file.filename,
@@ -429,6 +477,24 @@ function rejectRefHeadRules(m) {
         position: { file: m.path, line, column: 1 }
     });
 }
+const CREDENTIAL_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|^INPUT_|^ACTIONS_/i;
+function policyEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (typeof v === 'string' && !CREDENTIAL_NAME.test(k))
+            out[k] = v;
+    return out;
+}
+/** data.secure_pipeline.pss_version: "latest" or a Kubernetes policy version such as "v1.25". */
+function checkPssVersion(data) {
+    const config = data.secure_pipeline;
+    if (!isRecord(config) || config.pss_version === undefined)
+        return;
+    const v = config.pss_version;
+    if (typeof v === 'string' && /^(latest|v?1\.\d{1,3})$/.test(v))
+        return;
+    throw new src/* InputError */.dz('POLICY_DATA', `data.secure_pipeline.pss_version must be "latest" or a Kubernetes version such as "v1.25", not ${JSON.stringify(v)}${typeof v === 'number' ? ' (quote it: 1.30 is the number 1.3 in YAML)' : ''}`);
+}
 /** `data.a.b` for package `a.b`; segments that are not identifiers use brackets. */
 function dataRef(ns) {
     return ('data' +
@@ -436,6 +502,41 @@ function dataRef(ns) {
             .split('.')
             .map(seg => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`))
             .join(''));
+}
+function isRecord(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+/**
+ * The objects of a Kubernetes list (`kind: List` or a typed list such as `PodList` with `items`),
+ * nested lists flattened, each with a source document whose fields resolve inside the list. Items
+ * of a typed list may omit their kind: it is the list's kind without `List`. Undefined when the
+ * input is not a list.
+ */
+function listItems(input, doc) {
+    if (!isRecord(input) || typeof input.kind !== 'string' || !input.kind.endsWith('List'))
+        return undefined;
+    if (!Array.isArray(input.items))
+        return undefined;
+    const listKind = input.kind;
+    const out = [];
+    input.items.forEach((raw, i) => {
+        let value = raw;
+        if (isRecord(raw) && raw.kind === undefined && listKind !== 'List')
+            value = { kind: listKind.slice(0, -'List'.length), ...raw };
+        const itemDoc = doc && {
+            index: doc.index,
+            value,
+            line: doc.locate(['items', i]),
+            locate: p => doc.locate(['items', i, ...p]),
+            ...(doc.source ? { source: doc.source } : {})
+        };
+        const nested = listItems(value, itemDoc);
+        if (nested)
+            out.push(...nested);
+        else
+            out.push({ value, doc: itemDoc });
+    });
+    return out;
 }
 /** conftest's --combine input: [{path, contents}] sorted by path, multi-documents flattened. */
 function combineInputs(files) {
@@ -459,8 +560,10 @@ function locationMetadata(doc, fieldPath) {
     return out;
 }
 function toResultItem(item, ns, rule, doc, filename) {
+    // conftest records the rule's query in every result's metadata
+    const query = `${dataRef(ns)}.${rule}`;
     if (typeof item === 'string')
-        return { msg: item, metadata: locationMetadata(doc, undefined) };
+        return { msg: item, metadata: { query, ...locationMetadata(doc, undefined) } };
     if (item === null || typeof item !== 'object' || Array.isArray(item))
         return undefined;
     const obj = item;
@@ -471,6 +574,7 @@ function toResultItem(item, ns, rule, doc, filename) {
     for (const [k, v] of Object.entries(obj))
         if (k !== 'msg' && k !== '_loc')
             metadata[k] = v;
+    metadata.query = query;
     const result = { msg: obj.msg };
     const loc = obj._loc;
     if (loc && typeof loc === 'object' && !Array.isArray(loc)) {
@@ -694,11 +798,25 @@ function loadFile(abs, cwd, options = {}) {
     if (size > limit) {
         throw new src/* InputError */.dz('POLICY_INPUT_TOO_LARGE', `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for one manifest file; split it or raise the limit`, { position: { file: name } });
     }
-    const text = (0,external_node_fs_.readFileSync)(abs, 'utf8');
+    const text = decodeText((0,external_node_fs_.readFileSync)(abs));
     const documents = external_node_path_default().extname(abs).toLowerCase() === '.json'
         ? parseJsonText(text, name)
         : parseYamlText(text, name);
     return { filename: name, path: abs, documents };
+}
+/**
+ * UTF-8 (a byte-order mark is dropped by the parsers), or UTF-16 when the file starts with a UTF-16
+ * byte-order mark (what Windows PowerShell 5 writes for `helm template > out.yaml`).
+ */
+function decodeText(bytes) {
+    if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+        return bytes.subarray(2).toString('utf16le');
+    if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+        const le = Buffer.from(bytes.subarray(2));
+        le.swap16();
+        return le.toString('utf16le');
+    }
+    return bytes.toString('utf8');
 }
 function formatBytes(n) {
     if (n >= 1024 * 1024)
@@ -707,12 +825,28 @@ function formatBytes(n) {
         return `${(n / 1024).toFixed(1)} KiB`;
     return `${n} bytes`;
 }
+/**
+ * Kubernetes and conftest read YAML with go-yaml v2 (through sigs.k8s.io/yaml): YAML 1.1 scalars
+ * (`yes`/`no`/`on`/`off`/`y`/`n` are booleans, `0644` is octal, `1_000` is 1000), but timestamps
+ * and base-60 numbers stay strings. The YAML 1.1 schema minus those two does the same.
+ */
+function goYamlTags(tags) {
+    return tags.filter(t => typeof t === 'string'
+        ? !['timestamp', 'intTime', 'floatTime'].includes(t)
+        : !(t.format === 'TIME' || t.tag === 'tag:yaml.org,2002:timestamp'));
+}
 /** Parses YAML text into documents (each top-level array element becomes its own document). */
 function parseYamlText(text, filename) {
     const lineCounter = new dist.LineCounter();
     let docs;
     try {
-        docs = (0,dist.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
+        docs = (0,dist.parseAllDocuments)(text, {
+            lineCounter,
+            version: '1.1',
+            merge: true,
+            prettyErrors: false,
+            customTags: goYamlTags
+        });
     }
     catch (e) {
         // e.g. a stack overflow on pathologically deep nesting
@@ -725,7 +859,8 @@ function parseYamlText(text, filename) {
     for (const doc of docs) {
         const err = doc.errors[0];
         if (err) {
-            const pos = lineCounter.linePos(err.pos[0]);
+            // an error found at the end of the input (an unclosed collection) is shown on the last line
+            const pos = lineCounter.linePos(Math.min(err.pos[0], lastContentOffset(text)));
             throw new src/* InputError */.dz('POLICY_YAML', `invalid YAML: ${firstLine(err.message)}`, {
                 position: { file: filename, line: pos.line, column: pos.col }
             });
@@ -735,12 +870,19 @@ function parseYamlText(text, filename) {
             value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         }
         catch (e) {
-            const line = doc.contents ? lineCounter.linePos(doc.contents.range[0]).line : 1;
-            const reason = e instanceof Error && /alias/i.test(e.message)
-                ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): a YAML bomb?`
-                : e instanceof Error
-                    ? e.message
-                    : String(e);
+            let line = doc.contents ? lineCounter.linePos(doc.contents.range[0]).line : 1;
+            const message = e instanceof Error ? e.message : String(e);
+            const unresolved = /^Unresolved alias.*: (\S+)$/.exec(message);
+            if (unresolved) {
+                const at = text.indexOf(`*${unresolved[1]}`, doc.range[0]);
+                if (at >= 0)
+                    line = lineCounter.linePos(at).line;
+            }
+            const reason = unresolved
+                ? `unknown alias *${unresolved[1]} (no anchor &${unresolved[1]} before it)`
+                : /alias/i.test(message)
+                    ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): a YAML bomb?`
+                    : message;
             throw new src/* InputError */.dz('POLICY_YAML', `invalid YAML: ${reason}`, {
                 position: { file: filename, line }
             });
@@ -753,9 +895,20 @@ function parseYamlText(text, filename) {
         const locator = (p) => locateInNode(root, p, startLine, lineCounter);
         const comment = `${doc.commentBefore ?? ''}\n${root?.commentBefore ?? ''}`;
         const source = /^\s*Source:\s*(\S+)\s*$/m.exec(comment)?.[1];
-        pushDocuments(out, value, startLine, locator, source);
+        // conftest splits a top-level list into documents only when it is the file's one document
+        pushDocuments(out, value, startLine, locator, source, docs.length === 1);
     }
+    // An empty (or comments-only) file is one null document to conftest, as an empty `---` is.
+    if (docs.length === 0)
+        out.push({ index: 0, value: null, line: 1, locate: () => 1 });
     return out;
+}
+/** Offset of the last non-whitespace character (0 for blank text). */
+function lastContentOffset(text) {
+    let i = text.length - 1;
+    while (i > 0 && /\s/.test(text[i]))
+        i--;
+    return Math.max(i, 0);
 }
 function firstLine(s) {
     return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -772,6 +925,9 @@ function normalizeJson(v, filename) {
         return v;
     if (v instanceof Date)
         return v.toISOString();
+    // !!binary: go-yaml gives the decoded bytes as a string
+    if (v instanceof Uint8Array)
+        return Buffer.from(v).toString('utf8');
     if (Array.isArray(v))
         return v.map(x => normalizeJson(x, filename));
     if (v instanceof Map) {
@@ -790,9 +946,9 @@ function normalizeJson(v, filename) {
     }
     return typeof v === 'symbol' ? v.toString() : null;
 }
-function pushDocuments(out, value, startLine, locator, source) {
+function pushDocuments(out, value, startLine, locator, source, splitList = true) {
     const extra = source ? { source } : {};
-    if (Array.isArray(value)) {
+    if (splitList && Array.isArray(value)) {
         // conftest treats a top-level list as several documents.
         value.forEach((item, i) => {
             const itemLine = locator([i]);
@@ -841,9 +997,19 @@ function parseJsonText(text, filename) {
     try {
         value = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
-    catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        throw new src/* InputError */.dz('POLICY_JSON', `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, { position: { file: filename, line: jsonErrorLine(text, msg) } });
+    catch {
+        const at = jsonErrorOffset(text);
+        const reason = at < 0
+            ? 'not valid JSON'
+            : at >= text.length
+                ? 'unexpected end of input'
+                : `unexpected ${JSON.stringify(text[at])}`;
+        const offset = Math.max(0, Math.min(at, lastContentOffset(text)));
+        const before = text.slice(0, offset);
+        const pos = { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
+        throw new src/* InputError */.dz('POLICY_JSON', `invalid JSON: ${reason}`, {
+            position: { file: filename, line: pos.line, column: pos.col }
+        });
     }
     let cache;
     const locator = (p) => {
@@ -863,14 +1029,77 @@ function firstContentLine(text) {
     const m = /\S/.exec(text);
     return m ? text.slice(0, m.index).split('\n').length : 1;
 }
-function jsonErrorLine(text, msg) {
-    const lineCol = /line (\d+) column (\d+)/.exec(msg);
-    if (lineCol)
-        return Number(lineCol[1]);
-    const pos = /position (\d+)/.exec(msg);
-    if (pos)
-        return text.slice(0, Number(pos[1])).split('\n').length;
-    return 1;
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+/**
+ * Offset of the first character that makes `text` invalid JSON (`text.length` for an unexpected
+ * end), or -1 when it is valid. JSON.parse's messages carry no position in every Node version.
+ */
+function jsonErrorOffset(text) {
+    const n = text.length;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const stack = [];
+    let state = 'value';
+    const match = (re) => {
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (m)
+            i += m[0].length;
+        return m !== null;
+    };
+    for (;;) {
+        while (i < n && ' \t\n\r'.includes(text[i]))
+            i++;
+        if (state === 'after' && stack.length === 0)
+            return i < n ? i : -1;
+        if (i >= n)
+            return n;
+        const c = text[i];
+        const top = stack[stack.length - 1];
+        if (state === 'after') {
+            if (c === ',')
+                state = top === '{' ? 'key' : 'value';
+            else if (c === (top === '{' ? '}' : ']'))
+                stack.pop();
+            else
+                return i;
+            i++;
+        }
+        else if (state === 'colon') {
+            if (c !== ':')
+                return i;
+            i++;
+            state = 'value';
+        }
+        else if (state === 'key' || state === 'keyOrClose') {
+            if (state === 'keyOrClose' && c === '}') {
+                stack.pop();
+                i++;
+                state = 'after';
+            }
+            else if (c === '"' && match(JSON_STRING))
+                state = 'colon';
+            else
+                return i;
+        }
+        else if (state === 'valueOrClose' && c === ']') {
+            stack.pop();
+            i++;
+            state = 'after';
+        }
+        else if (c === '{' || c === '[') {
+            stack.push(c);
+            i++;
+            state = c === '{' ? 'keyOrClose' : 'valueOrClose';
+        }
+        else if ((c === '"' && match(JSON_STRING)) ||
+            match(JSON_NUMBER) ||
+            ['true', 'false', 'null'].some(lit => text.startsWith(lit, i) && (i += lit.length) > 0))
+            state = 'after';
+        else
+            return i;
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/policy/src/report.ts
@@ -880,7 +1109,17 @@ function jsonErrorLine(text, msg) {
  */
 
 
-const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'tap'];
+/** `stdout` is conftest's name for `text`. */
+const OUTPUT_FORMATS = [
+    'text',
+    'stdout',
+    'json',
+    'table',
+    'sarif',
+    'junit',
+    'github',
+    'tap'
+];
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -964,6 +1203,31 @@ function tapLines(r) {
             lines.push(`ok ${++i} - ${r.filename} - ${r.namespace} - `);
     }
     return lines;
+}
+/**
+ * conftest's table: RESULT | FILE | NAMESPACE | MESSAGE, one row per success (message SUCCESS),
+ * exception, warning and failure; nothing at all when there are no rows.
+ */
+function formatTable(results) {
+    const rows = [];
+    for (const r of results) {
+        for (let i = 0; i < r.successes; i++)
+            rows.push(['success', r.filename, r.namespace, 'SUCCESS']);
+        for (const e of r.exceptions)
+            rows.push(['exception', r.filename, r.namespace, e.msg]);
+        for (const w of r.warnings)
+            rows.push(['warning', where(r.filename, w), r.namespace, w.msg]);
+        for (const f of r.failures)
+            rows.push(['failure', where(r.filename, f), r.namespace, f.msg]);
+    }
+    if (rows.length === 0)
+        return '';
+    const header = ['RESULT', 'FILE', 'NAMESPACE', 'MESSAGE'];
+    const cells = rows.map(row => row.map(c => c.replace(/\r?\n/g, ' ')));
+    const widths = header.map((h, i) => Math.max(h.length, ...cells.map(row => row[i].length)));
+    const rule = '+' + widths.map(w => '-'.repeat(w + 2)).join('+') + '+';
+    const line = (row) => '|' + row.map((c, i) => ` ${c.padEnd(widths[i])} `).join('|') + '|';
+    return [rule, line(header), rule, ...cells.map(line), rule].join('\n') + '\n';
 }
 function formatTap(results) {
     return results.flatMap(tapLines).join('\n') + '\n';
@@ -1186,7 +1450,10 @@ function formatSummary(results, title = 'Policy check') {
 function formatResults(results, format) {
     switch (format) {
         case 'text':
+        case 'stdout':
             return formatText(results);
+        case 'table':
+            return formatTable(results);
         case 'json':
             return formatJson(results);
         case 'sarif':
@@ -1278,9 +1545,9 @@ function loadData(paths, cwd) {
                 throw new src/* InputError */.dz('POLICY_INPUT_TOO_LARGE', 'data file is too large', {
                     position: { file: name }
                 });
-            const text = (0,external_node_fs_.readFileSync)(f, 'utf8');
+            const text = decodeText((0,external_node_fs_.readFileSync)(f));
             const docs = /\.json$/i.test(f) ? parseJsonText(text, name) : parseYamlText(text, name);
-            if (docs.length === 0)
+            if (docs.every(d => d.value === null))
                 continue;
             const value = docs.length === 1 && !Array.isArray(docs[0].value) ? docs[0].value : undefined;
             if (!isPlainObject(value))
@@ -1328,7 +1595,14 @@ function runPolicyCheck(options) {
     if (policyDirs.length > 0 && modules.length === 0 && builtins.length === 0)
         throw new src/* UsageError */.eb(`no .rego files found in ${policyDirs.join(', ')}`);
     const data = loadData(options.dataPaths ?? [], cwd);
-    const set = new PolicySet({ modules, builtins, data });
+    if (options.pssVersion) {
+        const sp = data.secure_pipeline;
+        data.secure_pipeline = {
+            ...(typeof sp === 'object' && sp !== null && !Array.isArray(sp) ? sp : {}),
+            pss_version: options.pssVersion
+        };
+    }
+    const set = new PolicySet({ modules, builtins, data, env: options.env ?? process.env });
     const files = loadInputs(options.paths, {
         cwd,
         env: options.env,
@@ -1338,13 +1612,14 @@ function runPolicyCheck(options) {
     const checkOptions = {
         namespaces: options.namespaces,
         allNamespaces: options.allNamespaces,
-        combine: options.combine
+        combine: options.combine,
+        cwd
     };
     const results = set.check(files, checkOptions);
     return {
         results,
         totals: engine_totals(results),
-        exitCode: exitCode(results, options.failOnWarn),
+        exitCode: options.noFail ? 0 : exitCode(results, options.failOnWarn),
         namespaces: set.resolveNamespaces(checkOptions),
         files: files.length,
         documents: files.reduce((n, f) => n + f.documents.length, 0)

@@ -40,7 +40,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12501);
-/* harmony import */ var _secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81245);
+/* harmony import */ var _secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76866);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27109);
 /**
  * keys generate / sign (blob|image) / attest (blob|image) / verify (blob|image|attestation):
@@ -78,6 +78,16 @@ const identityFlags = {
     'certificate-github-workflow-trigger': { type: 'string' },
     'certificate-github-workflow-sha': { type: 'string' },
     'certificate-github-runner-environment': { type: 'string' },
+    owner: { type: 'string' },
+    repo: { type: 'string' },
+    'signer-repo': { type: 'string' },
+    'signer-workflow': { type: 'string' },
+    'cert-identity': { type: 'string' },
+    'cert-identity-regex': { type: 'string' },
+    'cert-oidc-issuer': { type: 'string' },
+    'source-ref': { type: 'string' },
+    'source-digest': { type: 'string' },
+    'deny-self-hosted-runners': { type: 'boolean' },
     'trusted-root': { type: 'string' },
     format: { type: 'string' }
 };
@@ -101,6 +111,9 @@ const IDENTITY_HELP = `  --key FILE                           verify with this p
   --certificate-github-workflow-trigger EVENT
   --certificate-github-workflow-sha SHA
   --certificate-github-runner-environment github-hosted|self-hosted
+  or, as gh attestation verify (SAN under https://github.com/OWNER[/REPO]/, GitHub issuer):
+  --owner OWNER | --repo OWNER/REPO   [--signer-repo R] [--signer-workflow W] [--source-ref REF]
+  [--source-digest SHA] [--deny-self-hosted-runners] [--cert-identity[-regex] X] [--cert-oidc-issuer U]
   --trusted-root FILE                  Sigstore TrustedRoot JSON (default: public good, shipped)
   --format text|json`;
 function str(values, name) {
@@ -152,7 +165,45 @@ function registryOptions(io, values) {
         opts.insecureRegistries = insecure;
     return opts;
 }
+function githubPolicyFrom(values) {
+    const owner = str(values, 'owner');
+    const repo = str(values, 'repo');
+    const ghOnly = [
+        'signer-repo',
+        'signer-workflow',
+        'cert-identity',
+        'cert-identity-regex',
+        'cert-oidc-issuer',
+        'source-ref',
+        'source-digest',
+        'deny-self-hosted-runners'
+    ];
+    if (!owner && !repo) {
+        const stray = ghOnly.find(f => values[f] !== undefined);
+        if (stray)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--${stray} needs --owner or --repo`);
+        return undefined;
+    }
+    const cosignStyle = Object.keys(values).find(k => k.startsWith('certificate-') && values[k] !== undefined);
+    if (cosignStyle)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`use --owner/--repo or --${cosignStyle}, not both`);
+    return (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .githubAttestationPolicy */ .SN)({
+        owner,
+        repo,
+        signerRepo: str(values, 'signer-repo'),
+        signerWorkflow: str(values, 'signer-workflow'),
+        certIdentity: str(values, 'cert-identity'),
+        certIdentityRegex: str(values, 'cert-identity-regex'),
+        certOidcIssuer: str(values, 'cert-oidc-issuer'),
+        sourceRef: str(values, 'source-ref'),
+        sourceDigest: str(values, 'source-digest'),
+        denySelfHostedRunners: values['deny-self-hosted-runners'] === true
+    });
+}
 function policyFrom(values) {
+    const githubPolicy = githubPolicyFrom(values);
+    if (githubPolicy)
+        return githubPolicy;
     const identity = str(values, 'certificate-identity');
     const identityRe = str(values, 'certificate-identity-regexp');
     const issuer = str(values, 'certificate-oidc-issuer');
@@ -379,18 +430,22 @@ function verifyBlobLike(io, values, target, predicateType, dsseOnly = false) {
     const bundleFile = str(values, 'bundle') ?? str(values, 'signature');
     if (!bundleFile)
         throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--bundle FILE is required');
-    const isDigest = target.startsWith('sha256:') && !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(resolvePath(io, target));
+    const isDigest = /^sha(256|384|512):[0-9a-f]+$/i.test(target) && !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(resolvePath(io, target));
     const artifact = isDigest
         ? { digest: target }
         : { data: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(resolvePath(io, target), 'artifact') };
-    const digest = artifact.data ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(artifact.data) : (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parseDigest */ .m)(target);
+    const digest = artifact.data
+        ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(artifact.data)
+        : target.toLowerCase().startsWith('sha256:')
+            ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parseDigest */ .m)(target)
+            : undefined;
     const options = verifyOptions(io, values);
     const parsed = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadSignatureFile */ .$G)(resolvePath(io, bundleFile), digest);
     const result = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .verifyBundle */ .IF)(parsed.bundle, artifact, { ...options, predicateType, dsseOnly });
     if (format(values) === 'json')
-        io.stdout(`${JSON.stringify({ ...resultJSON(result), format: parsed.format })}\n`);
+        io.stdout(`${JSON.stringify({ ...resultJSON(result), format: parsed.format, line: result.line })}\n`);
     else
-        io.stdout(`Verified OK: ${result.digest} signed by ${signerText(result)}\n`);
+        io.stdout(`Verified OK: ${result.digest} signed by ${signerText(result)}${result.line !== undefined ? ` (bundle on line ${result.line} of ${bundleFile})` : ''}\n`);
     return 0;
 }
 const verifyBlobCommand = {

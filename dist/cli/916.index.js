@@ -1334,8 +1334,12 @@ function displayName(c) {
         return c.name;
     switch (c.type) {
         case 'npm':
+        case 'jsr':
         case 'composer':
         case 'golang':
+        case 'swift':
+        case 'hex':
+        case 'terraform':
             return `${c.namespace}/${c.name}`;
         case 'maven':
             return `${c.namespace}:${c.name}`;
@@ -1624,21 +1628,35 @@ function toSpdx(graph, options) {
 
 const generate_npm = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 48093)).then(m => m.parseNpmLock);
 const yarn = () => Promise.all(/* import() */[__webpack_require__.e(823), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 63374)).then(m => m.parseYarnLock);
-const pnpm = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(266)]).then(__webpack_require__.bind(__webpack_require__, 97266)).then(m => m.parsePnpmLock);
+const pnpm = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 3595)).then(m => m.parsePnpmLock);
 const poetry = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 42016)).then(m => m.parsePoetryLock);
 const pipenv = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 42016)).then(m => m.parsePipfileLock);
 const uv = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 42016)).then(m => m.parseUvLock);
 const pylock = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 42016)).then(m => m.parsePylock);
 const pip = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 42016)).then(m => m.parseRequirements);
+const pdm = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 42016)).then(m => m.parsePdmLock);
 const go = () => __webpack_require__.e(/* import() */ 972).then(__webpack_require__.bind(__webpack_require__, 6972)).then(m => m.parseGoMod);
 const cargo = () => Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 65316)).then(m => m.parseCargoLock);
 const gem = () => __webpack_require__.e(/* import() */ 446).then(__webpack_require__.bind(__webpack_require__, 95446)).then(m => m.parseGemfileLock);
 const composer = () => __webpack_require__.e(/* import() */ 282).then(__webpack_require__.bind(__webpack_require__, 19282)).then(m => m.parseComposerLock);
 const gradle = () => __webpack_require__.e(/* import() */ 282).then(__webpack_require__.bind(__webpack_require__, 19282)).then(m => m.parseGradleLockfile);
 const nuget = () => __webpack_require__.e(/* import() */ 282).then(__webpack_require__.bind(__webpack_require__, 19282)).then(m => m.parseNugetLock);
+const nugetConfig = () => Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 59714)).then(m => m.parseNugetPackagesConfig);
 const maven = () => Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 2550)).then(m => m.parsePom);
 const apk = () => __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 83920)).then(m => m.parseApkInstalled);
 const dpkg = () => __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 83920)).then(m => m.parseDpkgStatus);
+const pub = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(551)]).then(__webpack_require__.bind(__webpack_require__, 3551)).then(m => m.parsePubspecLock);
+const swift = () => __webpack_require__.e(/* import() */ 267).then(__webpack_require__.bind(__webpack_require__, 42267)).then(m => m.parsePackageResolved);
+const pods = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(615)]).then(__webpack_require__.bind(__webpack_require__, 9615)).then(m => m.parsePodfileLock);
+const mix = () => __webpack_require__.e(/* import() */ 23).then(__webpack_require__.bind(__webpack_require__, 95023)).then(m => m.parseMixLock);
+const rebar = () => __webpack_require__.e(/* import() */ 23).then(__webpack_require__.bind(__webpack_require__, 95023)).then(m => m.parseRebarLock);
+const deno = () => __webpack_require__.e(/* import() */ 514).then(__webpack_require__.bind(__webpack_require__, 40514)).then(m => m.parseDenoLock);
+const julia = () => __webpack_require__.e(/* import() */ 181).then(__webpack_require__.bind(__webpack_require__, 12181)).then(m => m.parseJuliaManifest);
+const terraform = () => __webpack_require__.e(/* import() */ 152).then(__webpack_require__.bind(__webpack_require__, 23152)).then(m => m.parseTerraformLock);
+const bun = () => __webpack_require__.e(/* import() */ 233).then(__webpack_require__.bind(__webpack_require__, 38233)).then(m => m.parseBunLock);
+const conan = () => __webpack_require__.e(/* import() */ 15).then(__webpack_require__.bind(__webpack_require__, 1015)).then(m => m.parseConanLock);
+const cabal = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(796)]).then(__webpack_require__.bind(__webpack_require__, 24796)).then(m => m.parseCabalFreeze);
+const stack = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(796)]).then(__webpack_require__.bind(__webpack_require__, 24796)).then(m => m.parseStackLock);
 const BY_NAME = {
     'package-lock.json': { id: 'npm', load: generate_npm },
     'npm-shrinkwrap.json': { id: 'npm', load: generate_npm },
@@ -1648,6 +1666,7 @@ const BY_NAME = {
     'Pipfile.lock': { id: 'pipenv', load: pipenv },
     'uv.lock': { id: 'uv', load: uv },
     'pylock.toml': { id: 'pylock', load: pylock },
+    'pdm.lock': { id: 'pdm', load: pdm },
     'go.mod': { id: 'go', load: go },
     'Cargo.lock': { id: 'cargo', load: cargo },
     'Gemfile.lock': { id: 'bundler', load: gem },
@@ -1656,7 +1675,19 @@ const BY_NAME = {
     'pom.xml': { id: 'maven', load: maven },
     'gradle.lockfile': { id: 'gradle', load: gradle },
     'buildscript-gradle.lockfile': { id: 'gradle', load: gradle },
-    'packages.lock.json': { id: 'nuget', load: nuget }
+    'packages.lock.json': { id: 'nuget', load: nuget },
+    'packages.config': { id: 'nuget-config', load: nugetConfig },
+    'pubspec.lock': { id: 'pub', load: pub },
+    'Package.resolved': { id: 'swift', load: swift },
+    'Podfile.lock': { id: 'cocoapods', load: pods },
+    'mix.lock': { id: 'mix', load: mix },
+    'rebar.lock': { id: 'rebar', load: rebar },
+    'bun.lock': { id: 'bun', load: bun },
+    'deno.lock': { id: 'deno', load: deno },
+    '.terraform.lock.hcl': { id: 'terraform', load: terraform },
+    'conan.lock': { id: 'conan', load: conan },
+    'cabal.project.freeze': { id: 'cabal', load: cabal },
+    'stack.yaml.lock': { id: 'stack', load: stack }
 };
 /** The format of a file by its path (relative, `/` separators), or undefined if unsupported. */
 function detectFormat(rel, explicit = false) {
@@ -1670,6 +1701,8 @@ function detectFormat(rel, explicit = false) {
         return byName;
     if (/^pylock\.[^.]+\.toml$/.test(base))
         return { id: 'pylock', load: pylock };
+    if (/^(Julia)?Manifest(-v\d+\.\d+)?\.toml$/.test(base))
+        return { id: 'julia', load: julia };
     if (/^requirements[^/]*\.txt$/i.test(base) || /(^|\/)requirements\/[^/]+\.txt$/.test(rel))
         return { id: 'pip', load: pip };
     if (/(^|\/)gradle\/dependency-locks\/[^/]+\.lockfile$/.test(rel))
@@ -1736,7 +1769,19 @@ async function parseFile(root, rel, format) {
         text = text.slice(1);
     const builder = new GraphBuilder(rel);
     const parse = await f.load();
-    parse(makeInput(root, rel, text), builder);
+    try {
+        parse(makeInput(root, rel, text), builder);
+    }
+    catch (err) {
+        if (err instanceof src/* InputError */.dz)
+            throw err;
+        // Input no parser check anticipated must still be an input error naming the file, never
+        // a crash with a stack trace.
+        const msg = err instanceof Error ? err.message : String(err);
+        throw new src/* InputError */.dz('SBOM_MALFORMED_LOCKFILE', `cannot read ${f.id} lockfile: ${msg}`, {
+            position: { file: rel }
+        });
+    }
     return { file: rel, format: f.id, builder };
 }
 const ROOTFS_DBS = ['lib/apk/db/installed', 'var/lib/dpkg/status'];
@@ -1755,12 +1800,33 @@ async function discover(root) {
     if (rootfs.length > 0)
         return rootfs;
     const { files } = await (0,src/* walkFiles */.Fv)(root, {
-        exclude: ['node_modules/', '.bench/'],
+        // Dependency checkouts and build trees of other package managers: SwiftPM `.build/`,
+        // pub `.dart_tool/` / `.pub-cache/`, Mix / rebar3 `_build/`, Terraform's `.terraform/`.
+        exclude: [
+            'node_modules/',
+            '.bench/',
+            '.build/',
+            '.dart_tool/',
+            '.pub-cache/',
+            '_build/',
+            '.terraform/'
+        ],
         skipBinary: false
     });
     const found = files.map(f => f.path).filter(p => detectFormat(p) !== undefined);
-    // go.mod inside a vendor/ tree or testdata is not a project of this repository.
-    return found.filter(p => !/(^|\/)(vendor|testdata)\//.test(p) || p.endsWith('.lock')).sort();
+    const present = new Set(files.map(f => f.path));
+    return (found
+        // go.mod inside a vendor/ tree or testdata is not a project of this repository.
+        .filter(p => !/(^|\/)(vendor|testdata)\//.test(p) || p.endsWith('.lock'))
+        // Mix fetches dependency sources (with their own mix.lock) into deps/ next to mix.exs.
+        .filter(p => {
+        const m = /^(.*?)(?:^|\/)deps\/[^/]+\//.exec(p);
+        if (!m)
+            return true;
+        const base = m[1] ? `${m[1]}/` : '';
+        return !present.has(`${base}mix.exs`) && !present.has(`${base}mix.lock`);
+    })
+        .sort());
 }
 /** Describes the repository root project from whatever manifest is there. */
 function describeRoot(root) {
@@ -2404,6 +2470,24 @@ function readPackageJsonLicense(text) {
         return undefined;
     }
 }
+/**
+ * A v1 `version` that is a git / hosted-git / tarball spec (not a registry version): the
+ * version to report instead — the commit after `#`, or `<name>-<version>.tgz`'s version.
+ */
+function sourceVersion(name, spec) {
+    if (/^https?:\/\//.test(spec)) {
+        const base = decodeURIComponent(spec.replace(/[?#].*$/, '').replace(/.*\//, ''));
+        const short = name.slice(name.lastIndexOf('/') + 1);
+        const m = /^(.*?)-(\d+\.\d+\.\d+[^/]*?)\.(?:tgz|tar\.gz)$/.exec(base);
+        return { version: m && (m[1] === short || m[1] === name) ? m[2] : '' };
+    }
+    if (/^(git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/.test(spec) ||
+        /^[^/:@]+\/[^/:@]+#/.test(spec)) {
+        const hash = spec.lastIndexOf('#');
+        return { version: hash >= 0 ? spec.slice(hash + 1) : '' };
+    }
+    return undefined;
+}
 function parseV1(input, b, d) {
     const pj = readPackageJson(input.readSibling('package.json'));
     const rootId = b.addLocal(`local:${input.dir}`, {
@@ -2442,7 +2526,19 @@ function parseV1(input, b, d) {
             }
             else {
                 const hashes = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .sriHashes */ .PK)((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(e.integrity));
-                const resolved = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(e.resolved);
+                let resolved = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(e.resolved);
+                const props = {};
+                if (e.bundled === true)
+                    props['secure-pipeline:npm:bundled'] = 'true';
+                // v1 records git and tarball dependencies by their spec instead of a version:
+                // the commit (git) or the tarball file name's version stands in, the spec is kept.
+                const source = sourceVersion(realName, ver);
+                if (source) {
+                    props['secure-pipeline:npm:resolved'] = ver;
+                    if (/^https?:/.test(ver))
+                        resolved ??= ver;
+                    ver = source.version;
+                }
                 id = b.addPackage({
                     type: 'npm',
                     ...(0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .npmName */ .Ln)(realName),
@@ -2451,7 +2547,7 @@ function parseV1(input, b, d) {
                     ...(hashes.length ? { hashes } : {}),
                     scopeHint: flagScope(e),
                     ...(resolved !== undefined && /^https?:/.test(resolved) ? { downloadUrl: resolved } : {}),
-                    ...(e.bundled === true ? { properties: { 'secure-pipeline:npm:bundled': 'true' } } : {})
+                    ...(Object.keys(props).length ? { properties: props } : {})
                 });
             }
             scope.ids.set(name, id);
@@ -2513,6 +2609,7 @@ function parseV1(input, b, d) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parsePdmLock: () => (/* binding */ parsePdmLock),
 /* harmony export */   parsePipfileLock: () => (/* binding */ parsePipfileLock),
 /* harmony export */   parsePoetryLock: () => (/* binding */ parsePoetryLock),
 /* harmony export */   parsePylock: () => (/* binding */ parsePylock),
@@ -2583,6 +2680,9 @@ function readPyProject(text) {
     const uvDev = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d.tool).uv)['dev-dependencies'];
     for (const s of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(uvDev))
         add(s, 'dev');
+    for (const list of Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d.tool).pdm)['dev-dependencies'])))
+        for (const s of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list))
+            add(s, 'dev');
     const lic = project.license;
     const license = typeof lic === 'string' ? lic : ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(lic).text) ?? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(poetry.license));
     const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(project.name) ?? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(poetry.name);
@@ -2681,6 +2781,22 @@ function parseRequirements(input, b) {
             const content = (hashIdx >= 0 ? line.slice(0, hashIdx) : line).trim();
             if (!content)
                 continue;
+            // PEP 508 direct references (`name @ url`) and editable VCS checkouts (`-e git+…#egg=name`).
+            const ref = directReference(content);
+            if (ref) {
+                lastId = b.addPackage({
+                    type: 'pypi',
+                    name: ref.name,
+                    version: ref.version,
+                    purl: pypiPurl(ref.name, ref.version),
+                    ...(ref.hash ? { hashes: [ref.hash] } : {}),
+                    scopeHint: scope,
+                    ...(/^https?:/.test(ref.url) && !ref.vcs ? { downloadUrl: ref.url } : {}),
+                    properties: { 'secure-pipeline:python:source-url': ref.url }
+                });
+                pushName(byName, ref.name, lastId);
+                continue;
+            }
             if (content.startsWith('-')) {
                 const m = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(content);
                 if (m && (m[1] === '-r' || m[1] === '--requirement')) {
@@ -2759,6 +2875,53 @@ function parseRequirements(input, b) {
         if (direct)
             b.edge(rootId, id, 'prod');
     }
+}
+/** The version in a wheel's or sdist's file name at the end of a URL ('' when none). */
+function archiveVersion(url) {
+    const file = decodeURIComponent(url.replace(/[?#].*$/, '').replace(/.*\//, ''));
+    return (/^[^-]+-([^-]+)-.*\.whl$/.exec(file)?.[1] ??
+        /^.+?-(\d[^-]*?)\.(?:tar\.gz|tar\.bz2|tar\.xz|zip|tgz)$/.exec(file)?.[1] ??
+        '');
+}
+/**
+ * `name[extras] @ https://…/name-1.0.tar.gz#sha256=…`, `name @ git+https://…@ref`, or
+ * `-e git+https://…@ref#egg=name`: name, version (the archive's, else the VCS ref), hash.
+ * Local paths and `file:` URLs are first-party (undefined).
+ */
+function directReference(content) {
+    let name;
+    let url;
+    const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*@\s*([^\s;]+)/.exec(content);
+    if (at) {
+        name = at[1];
+        url = at[2];
+    }
+    else {
+        const e = /^(?:(?:-e|--editable)(?:\s+|=))?((?:git|hg|svn|bzr)\+\S+)$/.exec(content);
+        if (!e)
+            return undefined;
+        url = e[1];
+        name = /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(url)?.[1];
+        if (!name)
+            return undefined;
+    }
+    if (!/^(https?:|(git|hg|svn|bzr)\+)/.test(url))
+        return undefined;
+    const vcs = /^(git|hg|svn|bzr)\+/.test(url);
+    const fragment = url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
+    const bare = url.replace(/#.*$/, '');
+    let version;
+    if (vcs) {
+        const m = /@([^@/]+)$/.exec(bare.replace(/^[a-z+]+:\/\/[^/]*@/, ''));
+        version = m ? m[1] : '';
+    }
+    else {
+        version = archiveVersion(bare);
+    }
+    const hm = /(?:^|&)(sha256|sha384|sha512|md5)=([0-9a-fA-F]+)/.exec(fragment);
+    const hash = (hm ? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .prefixedHash */ .qO)(`${hm[1]}:${hm[2]}`) : undefined) ??
+        (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .prefixedHash */ .qO)(/--hash[=\s]+(\S+)/.exec(content)?.[1]);
+    return { name: (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(name), version, url, vcs, ...(hash ? { hash } : {}) };
 }
 // ---------------------------------------------------------------- poetry.lock
 function fileHashes(files) {
@@ -2892,7 +3055,22 @@ function parsePipfileLock(input, b) {
         for (const [rawName, v] of Object.entries((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d[section]))) {
             const e = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(v);
             const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(rawName);
-            const version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.version)?.replace(/^===?/, '');
+            let version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.version)?.replace(/^===?/, '');
+            const props = {};
+            const vcs = ['git', 'hg', 'svn', 'bzr'].find(k => typeof e[k] === 'string');
+            const remoteFile = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.file) !== undefined && /^https?:\/\//.test((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.file));
+            if (version === undefined && (vcs !== undefined || remoteFile)) {
+                // A VCS checkout (version = the locked ref) or a remote archive (its file name's).
+                const url = vcs !== undefined ? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e[vcs]) : (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.file);
+                props['secure-pipeline:python:source-url'] = url;
+                if (vcs !== undefined) {
+                    props['secure-pipeline:python:source-type'] = vcs;
+                    version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.ref) ?? '';
+                }
+                else {
+                    version = archiveVersion(url);
+                }
+            }
             if (version === undefined) {
                 if (e.path !== undefined || e.editable === true || e.file !== undefined) {
                     pushName(byName, name, b.addLocal(`local:${input.dir}:pipenv:${name}`, {
@@ -2912,7 +3090,8 @@ function parsePipfileLock(input, b) {
                 version,
                 purl: pypiPurl(name, version),
                 ...(hashes.length ? { hashes } : {}),
-                scopeHint: scope
+                scopeHint: scope,
+                ...(Object.keys(props).length ? { properties: props } : {})
             });
             pushName(byName, name, id);
             if (!sectionOf.has(id))
@@ -3116,6 +3295,107 @@ function parsePylock(input, b) {
         });
     }
 }
+// ---------------------------------------------------------------- pdm.lock
+/**
+ * PDM's `pdm.lock` (lock_version 3.x/4.x): `[[package]]` with `groups`, PEP 508 `dependencies`
+ * strings, `files` hashes (or, before 4.0, `[metadata.files]` keyed "name version"), and `git` /
+ * `url` / `path` sources; `name[extra]` entries (older locks) merge into the base package.
+ */
+function parsePdmLock(input, b) {
+    const d = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTomlFile */ .gm)(input.text, input.file, 'pdm.lock');
+    const meta = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d.metadata);
+    const lockVersion = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(meta.lock_version);
+    if (lockVersion !== undefined && !/^[34]\./.test(lockVersion)) {
+        throw (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unsupported */ .Zq)(input.file, lineOfKey(input.text, 'lock_version'), `unsupported pdm lock_version "${lockVersion}" (supported: 3.x, 4.x)`);
+    }
+    const { id: rootId, pp } = pythonRoot(input, b);
+    // Groups other than "default" are extras (optional) when pyproject.toml names them in
+    // [project.optional-dependencies]; the rest are development groups.
+    const extras = new Set();
+    const manifest = input.readSibling('pyproject.toml');
+    if (manifest !== undefined) {
+        try {
+            const t = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTomlFile */ .gm)(manifest, 'pyproject.toml', 'pyproject.toml');
+            for (const g of Object.keys((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(t.project)['optional-dependencies'])))
+                extras.add(g);
+        }
+        catch {
+            // an unreadable manifest only costs the optional/dev distinction
+        }
+    }
+    const byName = new Map();
+    const entries = [];
+    const oldFiles = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(meta.files);
+    for (const p of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(d.package)) {
+        const e = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(p);
+        const rawName = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.name);
+        const version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.version);
+        if (!rawName || !version)
+            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(input.file, lineOfKey(input.text, `name = "${rawName ?? ''}`), 'pdm.lock: package without name/version');
+        const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(rawName.replace(/\[.*\]$/, ''));
+        let id;
+        if ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.path) !== undefined || e.editable === true) {
+            id = b.addLocal(`local:${input.dir}:pdm:${name}`, {
+                name,
+                version,
+                path: (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.path) ?? '',
+                kind: 'local'
+            });
+        }
+        else {
+            const groups = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.groups).filter((g) => typeof g === 'string');
+            const scope = groups.length === 0
+                ? undefined
+                : groups.includes('default')
+                    ? 'required'
+                    : groups.some(g => extras.has(g))
+                        ? 'optional'
+                        : 'dev';
+            const hashes = fileHashes(e.files ?? oldFiles[`${rawName} ${version}`] ?? []);
+            const props = {};
+            const vcs = ['git', 'hg', 'svn', 'bzr'].find(k => typeof e[k] === 'string');
+            if (vcs !== undefined) {
+                props['secure-pipeline:python:source-type'] = vcs;
+                props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e[vcs]);
+                const rev = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.revision);
+                if (rev)
+                    props['secure-pipeline:python:revision'] = rev;
+            }
+            else if ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.url) !== undefined) {
+                props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.url);
+            }
+            id = b.addPackage({
+                type: 'pypi',
+                name,
+                version,
+                purl: pypiPurl(name, version),
+                ...(hashes.length ? { hashes } : {}),
+                ...(scope !== undefined ? { scopeHint: scope } : {}),
+                ...(Object.keys(props).length ? { properties: props } : {})
+            });
+        }
+        pushName(byName, name, id);
+        // `name[extra]` entries (or `extras = [...]`) hold what the extra adds.
+        entries.push({ id, e, name, extra: /\[.*\]$/.test(rawName) || (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.extras).length > 0 });
+    }
+    const required = new Set();
+    for (const { id, e, extra } of entries) {
+        for (const spec of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.dependencies)) {
+            const dep = typeof spec === 'string' ? requirementName(spec) : undefined;
+            if (dep === undefined)
+                continue;
+            required.add(dep);
+            const optional = extra || (typeof spec === 'string' && /;\s*.*\bextra\s*==/.test(spec));
+            for (const to of byName.get(dep) ?? [])
+                b.edge(id, to, optional ? 'optional' : 'prod');
+        }
+    }
+    if (!linkDeclared(b, rootId, pp, byName)) {
+        for (const { id, name } of entries)
+            if (!required.has(name) && !b.isLocal(id))
+                b.edge(rootId, id, 'prod');
+    }
+}
 
 
 /***/ }),
@@ -3127,11 +3407,13 @@ function parsePylock(input, b) {
 /* harmony export */   EV: () => (/* binding */ purl),
 /* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   Ln: () => (/* binding */ npmName),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
 /* harmony export */   PK: () => (/* binding */ sriHashes),
 /* harmony export */   QL: () => (/* binding */ arr),
 /* harmony export */   Qm: () => (/* binding */ malformed),
 /* harmony export */   WL: () => (/* binding */ obj),
 /* harmony export */   Zq: () => (/* binding */ unsupported),
+/* harmony export */   cA: () => (/* binding */ lineOf),
 /* harmony export */   eP: () => (/* binding */ hexHash),
 /* harmony export */   g9: () => (/* binding */ pep503),
 /* harmony export */   gI: () => (/* binding */ splitAt),
@@ -3140,6 +3422,7 @@ function parsePylock(input, b) {
 /* harmony export */   m1: () => (/* binding */ base64Hash),
 /* harmony export */   mh: () => (/* binding */ lineAt),
 /* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   qN: () => (/* binding */ repoPath),
 /* harmony export */   qO: () => (/* binding */ prefixedHash)
 /* harmony export */ });
 /* unused harmony export lines */
@@ -3221,8 +3504,8 @@ function obj(v) {
 function arr(v) {
     return Array.isArray(v) ? v : [];
 }
-function purl(type, namespace, name, version, qualifiers) {
-    return new packageurl_js__WEBPACK_IMPORTED_MODULE_2__.PackageURL(type, namespace || undefined, name, version || undefined, qualifiers && Object.keys(qualifiers).length > 0 ? qualifiers : undefined, undefined).toString();
+function purl(type, namespace, name, version, qualifiers, subpath) {
+    return new packageurl_js__WEBPACK_IMPORTED_MODULE_2__.PackageURL(type, namespace || undefined, name, version || undefined, qualifiers && Object.keys(qualifiers).length > 0 ? qualifiers : undefined, subpath || undefined).toString();
 }
 /** PEP 503 normalised Python distribution name. */
 function pep503(name) {
@@ -3304,6 +3587,42 @@ function lines(text) {
             out[i] = l.slice(0, -1);
     }
     return out;
+}
+/** 1-based line of the first occurrence of `needle` (a string or a pattern), else 1. */
+function lineOf(text, needle) {
+    const i = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
+    return i < 0 ? 1 : lineAt(text, i);
+}
+/** Escapes a string for use inside a RegExp. */
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * Host and path of a repository URL (`https://github.com/o/r.git`, `git@github.com:o/r`,
+ * `ssh://git@host:22/o/r`) as `{ host, path }` without `.git` or a trailing slash.
+ */
+function repoPath(url) {
+    const u = url.trim();
+    if (!u.includes('://')) {
+        const scp = /^(?:[^@/:]+@)?([^/:]+):\/?(.+)$/.exec(u);
+        if (!scp)
+            return undefined;
+        const rest = scp[2].replace(/\/+$/, '').replace(/\.git$/, '');
+        return rest ? { host: scp[1].toLowerCase(), path: rest } : undefined;
+    }
+    try {
+        const p = new URL(u.replace(/^git\+/, ''));
+        if (!p.hostname)
+            return undefined;
+        const rest = decodeURIComponent(p.pathname)
+            .replace(/^\/+/, '')
+            .replace(/\/+$/, '')
+            .replace(/\.git$/, '');
+        return rest ? { host: p.hostname.toLowerCase(), path: rest } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -65868,7 +65868,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -65899,7 +65899,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -65912,7 +65912,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -65942,7 +65942,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -65970,7 +65970,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -65984,7 +65984,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield io_util_readdir(directory)) {
+                        for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -67605,8 +67605,6 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var node_modules_ignore = __nccwpck_require__(298);
 ;// CONCATENATED MODULE: ./packages/core/src/walk.ts
@@ -67626,15 +67624,15 @@ function looksBinary(buf) {
             return true;
     return false;
 }
-async function sniffBinary(file) {
-    const fh = await open(file, 'r');
+function sniffBinary(file) {
+    const fd = openSync(file, 'r');
     try {
         const buf = Buffer.alloc(SNIFF_BYTES);
-        const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+        const bytesRead = readSync(fd, buf, 0, SNIFF_BYTES, 0);
         return looksBinary(buf.subarray(0, bytesRead));
     }
     finally {
-        await fh.close();
+        closeSync(fd);
     }
 }
 function ignoredBy(scopes, rel, isDir) {
@@ -67649,20 +67647,28 @@ function ignoredBy(scopes, rel, isDir) {
     }
     return ignored;
 }
+/**
+ * Synchronous file system calls on purpose: one awaited call per file costs a thread-pool round
+ * trip, which made the walk of a 2,000-file tree take 80-130 ms instead of about 10.
+ */
+// eslint-disable-next-line @typescript-eslint/require-await -- async for callers; see above
 async function walkFiles(root, options = {}) {
+    return walkSync(root, options);
+}
+function walkSync(root, options = {}) {
     const useGitignore = options.gitignore ?? true;
     const skipBinary = options.skipBinary ?? true;
-    const rootReal = await realpath(root);
+    const rootReal = realpathSync(root);
     const files = [];
     const skipped = [];
     const baseScopes = [];
     if (options.exclude && options.exclude.length > 0)
         baseScopes.push({ base: '', ig: ignore().add([...options.exclude]) });
-    const visit = async (dirRel, scopes) => {
+    const visit = (dirRel, scopes) => {
         const dirAbs = dirRel === '' ? rootReal : path.join(rootReal, dirRel);
         let entries;
         try {
-            entries = await readdir(dirAbs, { withFileTypes: true });
+            entries = readdirSync(dirAbs, { withFileTypes: true });
         }
         catch (err) {
             skipped.push({ path: dirRel || '.', reason: 'unreadable', detail: err.message });
@@ -67671,7 +67677,7 @@ async function walkFiles(root, options = {}) {
         let local = scopes;
         if (useGitignore && entries.some(e => e.name === '.gitignore' && e.isFile())) {
             try {
-                const text = await readFile(path.join(dirAbs, '.gitignore'), 'utf8');
+                const text = readFileSync(path.join(dirAbs, '.gitignore'), 'utf8');
                 local = [...scopes, { base: dirRel, ig: ignore().add(text) }];
             }
             catch (err) {
@@ -67696,12 +67702,12 @@ async function walkFiles(root, options = {}) {
                     continue;
                 }
                 try {
-                    const target = await realpath(abs);
+                    const target = realpathSync(abs);
                     if (target !== rootReal && !target.startsWith(rootReal + path.sep)) {
                         skipped.push({ path: rel, reason: 'symlink-outside-root' });
                         continue;
                     }
-                    const st = await stat(target);
+                    const st = statSync(target);
                     isDir = st.isDirectory();
                     isFile = st.isFile();
                     // Directory links inside the root would revisit the same files; skip them.
@@ -67718,18 +67724,18 @@ async function walkFiles(root, options = {}) {
             if (ignoredBy(local, rel, isDir))
                 continue;
             if (isDir) {
-                await visit(rel, local);
+                visit(rel, local);
                 continue;
             }
             if (!isFile)
                 continue;
             try {
-                const st = await stat(abs);
+                const st = statSync(abs);
                 if (options.maxFileSize !== undefined && st.size > options.maxFileSize) {
                     skipped.push({ path: rel, reason: 'too-large', detail: `${st.size} bytes` });
                     continue;
                 }
-                if (skipBinary && st.size > 0 && (await sniffBinary(abs))) {
+                if (skipBinary && st.size > 0 && sniffBinary(abs)) {
                     skipped.push({ path: rel, reason: 'binary' });
                     continue;
                 }
@@ -67740,7 +67746,7 @@ async function walkFiles(root, options = {}) {
             }
         }
     };
-    await visit('', baseScopes);
+    visit('', baseScopes);
     return { files, skipped };
 }
 
@@ -77994,7 +78000,7 @@ class eval_Evaluator {
             case 'trace':
                 return k(true);
             case 'opa.runtime':
-                return k(new value_RegoObject());
+                return k(this.opts.runtime ?? new value_RegoObject());
             case 'rego.metadata.chain':
                 return k(this.currentRule?.meta?.chain ??
                     (this.currentRule ? [new value_RegoObject([['path', this.currentRule.prefix]])] : []));
@@ -79767,6 +79773,7 @@ class Policy {
             r.opts.maxSteps === opts.maxSteps &&
             r.opts.timeoutMs === opts.timeoutMs &&
             r.opts.print === opts.print &&
+            r.opts.runtime === opts.runtime &&
             nowNs(r.opts.now) === nowNs(opts.now) &&
             now - r.at < 1000) {
             r.ev.resetLimits();
@@ -79838,6 +79845,14 @@ class Policy {
         this[slot] = [j, v];
         return v;
     }
+    lastRuntime;
+    convertRuntime(j) {
+        if (this.lastRuntime && this.lastRuntime[0] === j)
+            return this.lastRuntime[1];
+        const v = fromJSON(j);
+        this.lastRuntime = [j, v];
+        return v;
+    }
     evaluator(opts) {
         return new eval_Evaluator(this.compiled.root, {
             input: opts.input === undefined ? undefined : this.convert(opts.input, 'lastInput'),
@@ -79847,6 +79862,7 @@ class Policy {
             timeoutMs: opts.timeoutMs,
             print: opts.print,
             now: nowNs(opts.now),
+            runtime: opts.runtime === undefined ? undefined : this.convertRuntime(opts.runtime),
             parseModule: (file, src) => {
                 let m;
                 try {

@@ -31,6 +31,7 @@ function parseGemfileLock(input, b) {
     const depsOf = new Map();
     const platforms = new Map();
     const direct = [];
+    /** name@version (platform variants folded in) → the sha256 of each variant's .gem. */
     const checksums = new Map();
     const pending = [];
     let sawSection = false;
@@ -124,10 +125,11 @@ function parseGemfileLock(input, b) {
         else if (section === 'CHECKSUMS') {
             const m = /^ {2}([^\s(]+) \(([^)]+)\)(?: (.*))?$/.exec(line);
             if (m && m[3]) {
+                const key = `${m[1]}@${PLATFORM_VERSION.exec(m[2])?.[1] ?? m[2]}`;
                 for (const part of m[3].split(',')) {
                     const [alg, hex] = part.trim().split('=');
                     if (alg === 'sha256' && hex)
-                        checksums.set(`${m[1]}@${m[2]}`, hex);
+                        checksums.set(key, [...(checksums.get(key) ?? []), hex]);
                 }
             }
         }
@@ -147,13 +149,15 @@ function parseGemfileLock(input, b) {
         else if (p.remote && !/^https:\/\/rubygems\.org\/?$/.test(p.remote)) {
             props['secure-pipeline:gem:remote'] = p.remote;
         }
-        const h = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .hexHash */ .eP)('SHA-256', checksums.get(key));
+        const hashes = (checksums.get(key) ?? [])
+            .map(hex => (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .hexHash */ .eP)('SHA-256', hex))
+            .filter((h) => h !== undefined);
         b.addPackage({
             type: 'gem',
             name: p.name,
             version: p.version,
             purl: p.id,
-            ...(h ? { hashes: [h] } : {}),
+            ...(hashes.length ? { hashes } : {}),
             ...(Object.keys(props).length ? { properties: props } : {})
         });
     }

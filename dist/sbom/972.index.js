@@ -92,6 +92,10 @@ function goPurl(module, version) {
         ? (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .purl */ .EV)('golang', undefined, module, version)
         : (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .purl */ .EV)('golang', module.slice(0, slash), module.slice(slash + 1), version);
 }
+/** A module path: non-empty `/`-separated elements (no empty element, no trailing slash). */
+const MODULE_PATH = /^[^\s/]+(\/[^\s/]+)*$/;
+/** A canonical module version (semver with `v`; pseudo-versions and `+incompatible` included). */
+const MODULE_VERSION = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 function isLocalPath(p) {
     return p.startsWith('./') || p.startsWith('../') || p.startsWith('/') || p === '.' || p === '..';
 }
@@ -118,6 +122,9 @@ function parseGoMod(input, b) {
         const key = arrow === 2 ? `${d.args[0]}@${d.args[1]}` : d.args[0];
         const target = d.args[arrow + 1];
         const tv = d.args[arrow + 2];
+        if (!isLocalPath(target) &&
+            (!MODULE_PATH.test(target) || tv === undefined || !MODULE_VERSION.test(tv)))
+            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, d.line, 'go.mod: invalid replace directive');
         replaces.set(key, { path: target, ...(tv !== undefined ? { version: tv } : {}) });
     }
     const sums = readGoSum(input.readSibling('go.sum'));
@@ -127,6 +134,8 @@ function parseGoMod(input, b) {
         if (d.args.length !== 2)
             throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, d.line, 'go.mod: invalid require directive');
         const [mod, ver] = d.args;
+        if (!MODULE_PATH.test(mod) || !MODULE_VERSION.test(ver))
+            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, d.line, `go.mod: invalid require directive "${mod} ${ver}"`);
         const indirect = /(^|;)\s*indirect\s*(;|$)/.test(d.comment);
         const rep = replaces.get(`${mod}@${ver}`) ?? replaces.get(mod);
         let id;

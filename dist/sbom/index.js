@@ -31498,7 +31498,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9597:
+/***/ 3175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31712,8 +31712,8 @@ function countBySeverity(findings) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -31737,15 +31737,15 @@ function looksBinary(buf) {
             return true;
     return false;
 }
-async function sniffBinary(file) {
-    const fh = await (0,promises_namespaceObject.open)(file, 'r');
+function sniffBinary(file) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
     try {
         const buf = Buffer.alloc(SNIFF_BYTES);
-        const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buf, 0, SNIFF_BYTES, 0);
         return looksBinary(buf.subarray(0, bytesRead));
     }
     finally {
-        await fh.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function ignoredBy(scopes, rel, isDir) {
@@ -31760,20 +31760,28 @@ function ignoredBy(scopes, rel, isDir) {
     }
     return ignored;
 }
+/**
+ * Synchronous file system calls on purpose: one awaited call per file costs a thread-pool round
+ * trip, which made the walk of a 2,000-file tree take 80-130 ms instead of about 10.
+ */
+// eslint-disable-next-line @typescript-eslint/require-await -- async for callers; see above
 async function walkFiles(root, options = {}) {
+    return walkSync(root, options);
+}
+function walkSync(root, options = {}) {
     const useGitignore = options.gitignore ?? true;
     const skipBinary = options.skipBinary ?? true;
-    const rootReal = await (0,promises_namespaceObject.realpath)(root);
+    const rootReal = (0,external_node_fs_.realpathSync)(root);
     const files = [];
     const skipped = [];
     const baseScopes = [];
     if (options.exclude && options.exclude.length > 0)
         baseScopes.push({ base: '', ig: ignore_default()().add([...options.exclude]) });
-    const visit = async (dirRel, scopes) => {
+    const visit = (dirRel, scopes) => {
         const dirAbs = dirRel === '' ? rootReal : external_node_path_default().join(rootReal, dirRel);
         let entries;
         try {
-            entries = await (0,promises_namespaceObject.readdir)(dirAbs, { withFileTypes: true });
+            entries = (0,external_node_fs_.readdirSync)(dirAbs, { withFileTypes: true });
         }
         catch (err) {
             skipped.push({ path: dirRel || '.', reason: 'unreadable', detail: err.message });
@@ -31782,7 +31790,7 @@ async function walkFiles(root, options = {}) {
         let local = scopes;
         if (useGitignore && entries.some(e => e.name === '.gitignore' && e.isFile())) {
             try {
-                const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dirAbs, '.gitignore'), 'utf8');
+                const text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(dirAbs, '.gitignore'), 'utf8');
                 local = [...scopes, { base: dirRel, ig: ignore_default()().add(text) }];
             }
             catch (err) {
@@ -31807,12 +31815,12 @@ async function walkFiles(root, options = {}) {
                     continue;
                 }
                 try {
-                    const target = await (0,promises_namespaceObject.realpath)(abs);
+                    const target = (0,external_node_fs_.realpathSync)(abs);
                     if (target !== rootReal && !target.startsWith(rootReal + (external_node_path_default()).sep)) {
                         skipped.push({ path: rel, reason: 'symlink-outside-root' });
                         continue;
                     }
-                    const st = await (0,promises_namespaceObject.stat)(target);
+                    const st = (0,external_node_fs_.statSync)(target);
                     isDir = st.isDirectory();
                     isFile = st.isFile();
                     // Directory links inside the root would revisit the same files; skip them.
@@ -31829,18 +31837,18 @@ async function walkFiles(root, options = {}) {
             if (ignoredBy(local, rel, isDir))
                 continue;
             if (isDir) {
-                await visit(rel, local);
+                visit(rel, local);
                 continue;
             }
             if (!isFile)
                 continue;
             try {
-                const st = await (0,promises_namespaceObject.stat)(abs);
+                const st = (0,external_node_fs_.statSync)(abs);
                 if (options.maxFileSize !== undefined && st.size > options.maxFileSize) {
                     skipped.push({ path: rel, reason: 'too-large', detail: `${st.size} bytes` });
                     continue;
                 }
-                if (skipBinary && st.size > 0 && (await sniffBinary(abs))) {
+                if (skipBinary && st.size > 0 && sniffBinary(abs)) {
                     skipped.push({ path: rel, reason: 'binary' });
                     continue;
                 }
@@ -31851,7 +31859,7 @@ async function walkFiles(root, options = {}) {
             }
         }
     };
-    await visit('', baseScopes);
+    visit('', baseScopes);
     return { files, skipped };
 }
 
@@ -31975,8 +31983,6 @@ async function ensureRevisions(cwd, revs) {
     throw new InputError('GIT_MISSING_REVISION', `git revision not found: ${list}`);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./packages/core/src/shared.ts
@@ -32915,6 +32921,24 @@ function readPackageJsonLicense(text) {
         return undefined;
     }
 }
+/**
+ * A v1 `version` that is a git / hosted-git / tarball spec (not a registry version): the
+ * version to report instead — the commit after `#`, or `<name>-<version>.tgz`'s version.
+ */
+function sourceVersion(name, spec) {
+    if (/^https?:\/\//.test(spec)) {
+        const base = decodeURIComponent(spec.replace(/[?#].*$/, '').replace(/.*\//, ''));
+        const short = name.slice(name.lastIndexOf('/') + 1);
+        const m = /^(.*?)-(\d+\.\d+\.\d+[^/]*?)\.(?:tgz|tar\.gz)$/.exec(base);
+        return { version: m && (m[1] === short || m[1] === name) ? m[2] : '' };
+    }
+    if (/^(git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/.test(spec) ||
+        /^[^/:@]+\/[^/:@]+#/.test(spec)) {
+        const hash = spec.lastIndexOf('#');
+        return { version: hash >= 0 ? spec.slice(hash + 1) : '' };
+    }
+    return undefined;
+}
 function parseV1(input, b, d) {
     const pj = readPackageJson(input.readSibling('package.json'));
     const rootId = b.addLocal(`local:${input.dir}`, {
@@ -32953,7 +32977,19 @@ function parseV1(input, b, d) {
             }
             else {
                 const hashes = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .sriHashes */ .PK)((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(e.integrity));
-                const resolved = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(e.resolved);
+                let resolved = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(e.resolved);
+                const props = {};
+                if (e.bundled === true)
+                    props['secure-pipeline:npm:bundled'] = 'true';
+                // v1 records git and tarball dependencies by their spec instead of a version:
+                // the commit (git) or the tarball file name's version stands in, the spec is kept.
+                const source = sourceVersion(realName, ver);
+                if (source) {
+                    props['secure-pipeline:npm:resolved'] = ver;
+                    if (/^https?:/.test(ver))
+                        resolved ??= ver;
+                    ver = source.version;
+                }
                 id = b.addPackage({
                     type: 'npm',
                     ...(0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .npmName */ .Ln)(realName),
@@ -32962,7 +32998,7 @@ function parseV1(input, b, d) {
                     ...(hashes.length ? { hashes } : {}),
                     scopeHint: flagScope(e),
                     ...(resolved !== undefined && /^https?:/.test(resolved) ? { downloadUrl: resolved } : {}),
-                    ...(e.bundled === true ? { properties: { 'secure-pipeline:npm:bundled': 'true' } } : {})
+                    ...(Object.keys(props).length ? { properties: props } : {})
                 });
             }
             scope.ids.set(name, id);
@@ -33024,6 +33060,7 @@ function parseV1(input, b, d) {
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   parsePdmLock: () => (/* binding */ parsePdmLock),
 /* harmony export */   parsePipfileLock: () => (/* binding */ parsePipfileLock),
 /* harmony export */   parsePoetryLock: () => (/* binding */ parsePoetryLock),
 /* harmony export */   parsePylock: () => (/* binding */ parsePylock),
@@ -33034,7 +33071,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9597);
+/* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
 /* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(682);
 /**
  * Python: requirements.txt (pinned, hashes, -r includes, pip-compile `# via`), poetry.lock,
@@ -33094,6 +33131,9 @@ function readPyProject(text) {
     const uvDev = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d.tool).uv)['dev-dependencies'];
     for (const s of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(uvDev))
         add(s, 'dev');
+    for (const list of Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d.tool).pdm)['dev-dependencies'])))
+        for (const s of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list))
+            add(s, 'dev');
     const lic = project.license;
     const license = typeof lic === 'string' ? lic : ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(lic).text) ?? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(poetry.license));
     const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(project.name) ?? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(poetry.name);
@@ -33192,6 +33232,22 @@ function parseRequirements(input, b) {
             const content = (hashIdx >= 0 ? line.slice(0, hashIdx) : line).trim();
             if (!content)
                 continue;
+            // PEP 508 direct references (`name @ url`) and editable VCS checkouts (`-e git+…#egg=name`).
+            const ref = directReference(content);
+            if (ref) {
+                lastId = b.addPackage({
+                    type: 'pypi',
+                    name: ref.name,
+                    version: ref.version,
+                    purl: pypiPurl(ref.name, ref.version),
+                    ...(ref.hash ? { hashes: [ref.hash] } : {}),
+                    scopeHint: scope,
+                    ...(/^https?:/.test(ref.url) && !ref.vcs ? { downloadUrl: ref.url } : {}),
+                    properties: { 'secure-pipeline:python:source-url': ref.url }
+                });
+                pushName(byName, ref.name, lastId);
+                continue;
+            }
             if (content.startsWith('-')) {
                 const m = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(content);
                 if (m && (m[1] === '-r' || m[1] === '--requirement')) {
@@ -33270,6 +33326,53 @@ function parseRequirements(input, b) {
         if (direct)
             b.edge(rootId, id, 'prod');
     }
+}
+/** The version in a wheel's or sdist's file name at the end of a URL ('' when none). */
+function archiveVersion(url) {
+    const file = decodeURIComponent(url.replace(/[?#].*$/, '').replace(/.*\//, ''));
+    return (/^[^-]+-([^-]+)-.*\.whl$/.exec(file)?.[1] ??
+        /^.+?-(\d[^-]*?)\.(?:tar\.gz|tar\.bz2|tar\.xz|zip|tgz)$/.exec(file)?.[1] ??
+        '');
+}
+/**
+ * `name[extras] @ https://…/name-1.0.tar.gz#sha256=…`, `name @ git+https://…@ref`, or
+ * `-e git+https://…@ref#egg=name`: name, version (the archive's, else the VCS ref), hash.
+ * Local paths and `file:` URLs are first-party (undefined).
+ */
+function directReference(content) {
+    let name;
+    let url;
+    const at = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*@\s*([^\s;]+)/.exec(content);
+    if (at) {
+        name = at[1];
+        url = at[2];
+    }
+    else {
+        const e = /^(?:(?:-e|--editable)(?:\s+|=))?((?:git|hg|svn|bzr)\+\S+)$/.exec(content);
+        if (!e)
+            return undefined;
+        url = e[1];
+        name = /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(url)?.[1];
+        if (!name)
+            return undefined;
+    }
+    if (!/^(https?:|(git|hg|svn|bzr)\+)/.test(url))
+        return undefined;
+    const vcs = /^(git|hg|svn|bzr)\+/.test(url);
+    const fragment = url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
+    const bare = url.replace(/#.*$/, '');
+    let version;
+    if (vcs) {
+        const m = /@([^@/]+)$/.exec(bare.replace(/^[a-z+]+:\/\/[^/]*@/, ''));
+        version = m ? m[1] : '';
+    }
+    else {
+        version = archiveVersion(bare);
+    }
+    const hm = /(?:^|&)(sha256|sha384|sha512|md5)=([0-9a-fA-F]+)/.exec(fragment);
+    const hash = (hm ? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .prefixedHash */ .qO)(`${hm[1]}:${hm[2]}`) : undefined) ??
+        (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .prefixedHash */ .qO)(/--hash[=\s]+(\S+)/.exec(content)?.[1]);
+    return { name: (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(name), version, url, vcs, ...(hash ? { hash } : {}) };
 }
 // ---------------------------------------------------------------- poetry.lock
 function fileHashes(files) {
@@ -33403,7 +33506,22 @@ function parsePipfileLock(input, b) {
         for (const [rawName, v] of Object.entries((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d[section]))) {
             const e = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(v);
             const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(rawName);
-            const version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.version)?.replace(/^===?/, '');
+            let version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.version)?.replace(/^===?/, '');
+            const props = {};
+            const vcs = ['git', 'hg', 'svn', 'bzr'].find(k => typeof e[k] === 'string');
+            const remoteFile = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.file) !== undefined && /^https?:\/\//.test((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.file));
+            if (version === undefined && (vcs !== undefined || remoteFile)) {
+                // A VCS checkout (version = the locked ref) or a remote archive (its file name's).
+                const url = vcs !== undefined ? (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e[vcs]) : (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.file);
+                props['secure-pipeline:python:source-url'] = url;
+                if (vcs !== undefined) {
+                    props['secure-pipeline:python:source-type'] = vcs;
+                    version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.ref) ?? '';
+                }
+                else {
+                    version = archiveVersion(url);
+                }
+            }
             if (version === undefined) {
                 if (e.path !== undefined || e.editable === true || e.file !== undefined) {
                     pushName(byName, name, b.addLocal(`local:${input.dir}:pipenv:${name}`, {
@@ -33423,7 +33541,8 @@ function parsePipfileLock(input, b) {
                 version,
                 purl: pypiPurl(name, version),
                 ...(hashes.length ? { hashes } : {}),
-                scopeHint: scope
+                scopeHint: scope,
+                ...(Object.keys(props).length ? { properties: props } : {})
             });
             pushName(byName, name, id);
             if (!sectionOf.has(id))
@@ -33627,6 +33746,107 @@ function parsePylock(input, b) {
         });
     }
 }
+// ---------------------------------------------------------------- pdm.lock
+/**
+ * PDM's `pdm.lock` (lock_version 3.x/4.x): `[[package]]` with `groups`, PEP 508 `dependencies`
+ * strings, `files` hashes (or, before 4.0, `[metadata.files]` keyed "name version"), and `git` /
+ * `url` / `path` sources; `name[extra]` entries (older locks) merge into the base package.
+ */
+function parsePdmLock(input, b) {
+    const d = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTomlFile */ .gm)(input.text, input.file, 'pdm.lock');
+    const meta = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(d.metadata);
+    const lockVersion = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(meta.lock_version);
+    if (lockVersion !== undefined && !/^[34]\./.test(lockVersion)) {
+        throw (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unsupported */ .Zq)(input.file, lineOfKey(input.text, 'lock_version'), `unsupported pdm lock_version "${lockVersion}" (supported: 3.x, 4.x)`);
+    }
+    const { id: rootId, pp } = pythonRoot(input, b);
+    // Groups other than "default" are extras (optional) when pyproject.toml names them in
+    // [project.optional-dependencies]; the rest are development groups.
+    const extras = new Set();
+    const manifest = input.readSibling('pyproject.toml');
+    if (manifest !== undefined) {
+        try {
+            const t = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTomlFile */ .gm)(manifest, 'pyproject.toml', 'pyproject.toml');
+            for (const g of Object.keys((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(t.project)['optional-dependencies'])))
+                extras.add(g);
+        }
+        catch {
+            // an unreadable manifest only costs the optional/dev distinction
+        }
+    }
+    const byName = new Map();
+    const entries = [];
+    const oldFiles = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(meta.files);
+    for (const p of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(d.package)) {
+        const e = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(p);
+        const rawName = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.name);
+        const version = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.version);
+        if (!rawName || !version)
+            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(input.file, lineOfKey(input.text, `name = "${rawName ?? ''}`), 'pdm.lock: package without name/version');
+        const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(rawName.replace(/\[.*\]$/, ''));
+        let id;
+        if ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.path) !== undefined || e.editable === true) {
+            id = b.addLocal(`local:${input.dir}:pdm:${name}`, {
+                name,
+                version,
+                path: (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.path) ?? '',
+                kind: 'local'
+            });
+        }
+        else {
+            const groups = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.groups).filter((g) => typeof g === 'string');
+            const scope = groups.length === 0
+                ? undefined
+                : groups.includes('default')
+                    ? 'required'
+                    : groups.some(g => extras.has(g))
+                        ? 'optional'
+                        : 'dev';
+            const hashes = fileHashes(e.files ?? oldFiles[`${rawName} ${version}`] ?? []);
+            const props = {};
+            const vcs = ['git', 'hg', 'svn', 'bzr'].find(k => typeof e[k] === 'string');
+            if (vcs !== undefined) {
+                props['secure-pipeline:python:source-type'] = vcs;
+                props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e[vcs]);
+                const rev = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.revision);
+                if (rev)
+                    props['secure-pipeline:python:revision'] = rev;
+            }
+            else if ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.url) !== undefined) {
+                props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.url);
+            }
+            id = b.addPackage({
+                type: 'pypi',
+                name,
+                version,
+                purl: pypiPurl(name, version),
+                ...(hashes.length ? { hashes } : {}),
+                ...(scope !== undefined ? { scopeHint: scope } : {}),
+                ...(Object.keys(props).length ? { properties: props } : {})
+            });
+        }
+        pushName(byName, name, id);
+        // `name[extra]` entries (or `extras = [...]`) hold what the extra adds.
+        entries.push({ id, e, name, extra: /\[.*\]$/.test(rawName) || (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.extras).length > 0 });
+    }
+    const required = new Set();
+    for (const { id, e, extra } of entries) {
+        for (const spec of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.dependencies)) {
+            const dep = typeof spec === 'string' ? requirementName(spec) : undefined;
+            if (dep === undefined)
+                continue;
+            required.add(dep);
+            const optional = extra || (typeof spec === 'string' && /;\s*.*\bextra\s*==/.test(spec));
+            for (const to of byName.get(dep) ?? [])
+                b.edge(id, to, optional ? 'optional' : 'prod');
+        }
+    }
+    if (!linkDeclared(b, rootId, pp, byName)) {
+        for (const { id, name } of entries)
+            if (!required.has(name) && !b.isLocal(id))
+                b.edge(rootId, id, 'prod');
+    }
+}
 
 
 /***/ }),
@@ -33639,9 +33859,11 @@ function parsePylock(input, b) {
 __nccwpck_require__.d(__webpack_exports__, {
   QL: () => (/* binding */ arr),
   m1: () => (/* binding */ base64Hash),
+  Nt: () => (/* binding */ escapeRegExp),
   eP: () => (/* binding */ hexHash),
   Gv: () => (/* binding */ isObject),
   mh: () => (/* binding */ lineAt),
+  cA: () => (/* binding */ lineOf),
   Qm: () => (/* binding */ malformed),
   Ln: () => (/* binding */ npmName),
   WL: () => (/* binding */ obj),
@@ -33650,6 +33872,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   g9: () => (/* binding */ pep503),
   qO: () => (/* binding */ prefixedHash),
   EV: () => (/* binding */ purl),
+  qN: () => (/* binding */ repoPath),
   gI: () => (/* binding */ splitAt),
   PK: () => (/* binding */ sriHashes),
   gx: () => (/* binding */ str),
@@ -33658,8 +33881,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: lines
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(9597);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
+var src = __nccwpck_require__(3175);
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -35052,8 +35275,8 @@ function obj(v) {
 function arr(v) {
     return Array.isArray(v) ? v : [];
 }
-function purl(type, namespace, name, version, qualifiers) {
-    return new packageurl_js.PackageURL(type, namespace || undefined, name, version || undefined, qualifiers && Object.keys(qualifiers).length > 0 ? qualifiers : undefined, undefined).toString();
+function purl(type, namespace, name, version, qualifiers, subpath) {
+    return new packageurl_js.PackageURL(type, namespace || undefined, name, version || undefined, qualifiers && Object.keys(qualifiers).length > 0 ? qualifiers : undefined, subpath || undefined).toString();
 }
 /** PEP 503 normalised Python distribution name. */
 function pep503(name) {
@@ -35135,6 +35358,42 @@ function lines(text) {
             out[i] = l.slice(0, -1);
     }
     return out;
+}
+/** 1-based line of the first occurrence of `needle` (a string or a pattern), else 1. */
+function lineOf(text, needle) {
+    const i = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
+    return i < 0 ? 1 : lineAt(text, i);
+}
+/** Escapes a string for use inside a RegExp. */
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * Host and path of a repository URL (`https://github.com/o/r.git`, `git@github.com:o/r`,
+ * `ssh://git@host:22/o/r`) as `{ host, path }` without `.git` or a trailing slash.
+ */
+function repoPath(url) {
+    const u = url.trim();
+    if (!u.includes('://')) {
+        const scp = /^(?:[^@/:]+@)?([^/:]+):\/?(.+)$/.exec(u);
+        if (!scp)
+            return undefined;
+        const rest = scp[2].replace(/\/+$/, '').replace(/\.git$/, '');
+        return rest ? { host: scp[1].toLowerCase(), path: rest } : undefined;
+    }
+    try {
+        const p = new URL(u.replace(/^git\+/, ''));
+        if (!p.hostname)
+            return undefined;
+        const rest = decodeURIComponent(p.pathname)
+            .replace(/^\/+/, '')
+            .replace(/\/+$/, '')
+            .replace(/\.git$/, '');
+        return rest ? { host: p.hostname.toLowerCase(), path: rest } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -38467,8 +38726,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(9597);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
+var src = __nccwpck_require__(3175);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
 /**
  * What every action shares: inputs, annotations within GitHub's limits, the job summary, outputs,
@@ -39916,8 +40175,12 @@ function displayName(c) {
         return c.name;
     switch (c.type) {
         case 'npm':
+        case 'jsr':
         case 'composer':
         case 'golang':
+        case 'swift':
+        case 'hex':
+        case 'terraform':
             return `${c.namespace}/${c.name}`;
         case 'maven':
             return `${c.namespace}:${c.name}`;
@@ -40206,21 +40469,35 @@ function toSpdx(graph, options) {
 
 const generate_npm = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8093)).then(m => m.parseNpmLock);
 const yarn = () => Promise.all(/* import() */[__nccwpck_require__.e(823), __nccwpck_require__.e(374)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3374)).then(m => m.parseYarnLock);
-const pnpm = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7266)).then(m => m.parsePnpmLock);
+const pnpm = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(595)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3595)).then(m => m.parsePnpmLock);
 const poetry = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2016)).then(m => m.parsePoetryLock);
 const pipenv = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2016)).then(m => m.parsePipfileLock);
 const uv = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2016)).then(m => m.parseUvLock);
 const pylock = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2016)).then(m => m.parsePylock);
 const pip = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2016)).then(m => m.parseRequirements);
+const pdm = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2016)).then(m => m.parsePdmLock);
 const go = () => __nccwpck_require__.e(/* import() */ 972).then(__nccwpck_require__.bind(__nccwpck_require__, 6972)).then(m => m.parseGoMod);
 const cargo = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5316)).then(m => m.parseCargoLock);
 const gem = () => __nccwpck_require__.e(/* import() */ 446).then(__nccwpck_require__.bind(__nccwpck_require__, 5446)).then(m => m.parseGemfileLock);
 const composer = () => __nccwpck_require__.e(/* import() */ 282).then(__nccwpck_require__.bind(__nccwpck_require__, 9282)).then(m => m.parseComposerLock);
 const gradle = () => __nccwpck_require__.e(/* import() */ 282).then(__nccwpck_require__.bind(__nccwpck_require__, 9282)).then(m => m.parseGradleLockfile);
 const nuget = () => __nccwpck_require__.e(/* import() */ 282).then(__nccwpck_require__.bind(__nccwpck_require__, 9282)).then(m => m.parseNugetLock);
+const nugetConfig = () => Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9714)).then(m => m.parseNugetPackagesConfig);
 const maven = () => Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2550)).then(m => m.parsePom);
 const apk = () => __nccwpck_require__.e(/* import() */ 920).then(__nccwpck_require__.bind(__nccwpck_require__, 3920)).then(m => m.parseApkInstalled);
 const dpkg = () => __nccwpck_require__.e(/* import() */ 920).then(__nccwpck_require__.bind(__nccwpck_require__, 3920)).then(m => m.parseDpkgStatus);
+const pub = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3551)).then(m => m.parsePubspecLock);
+const swift = () => __nccwpck_require__.e(/* import() */ 267).then(__nccwpck_require__.bind(__nccwpck_require__, 2267)).then(m => m.parsePackageResolved);
+const pods = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9615)).then(m => m.parsePodfileLock);
+const mix = () => __nccwpck_require__.e(/* import() */ 23).then(__nccwpck_require__.bind(__nccwpck_require__, 5023)).then(m => m.parseMixLock);
+const rebar = () => __nccwpck_require__.e(/* import() */ 23).then(__nccwpck_require__.bind(__nccwpck_require__, 5023)).then(m => m.parseRebarLock);
+const deno = () => __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 514)).then(m => m.parseDenoLock);
+const julia = () => __nccwpck_require__.e(/* import() */ 181).then(__nccwpck_require__.bind(__nccwpck_require__, 2181)).then(m => m.parseJuliaManifest);
+const terraform = () => __nccwpck_require__.e(/* import() */ 152).then(__nccwpck_require__.bind(__nccwpck_require__, 3152)).then(m => m.parseTerraformLock);
+const bun = () => __nccwpck_require__.e(/* import() */ 233).then(__nccwpck_require__.bind(__nccwpck_require__, 8233)).then(m => m.parseBunLock);
+const conan = () => __nccwpck_require__.e(/* import() */ 15).then(__nccwpck_require__.bind(__nccwpck_require__, 1015)).then(m => m.parseConanLock);
+const cabal = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4796)).then(m => m.parseCabalFreeze);
+const stack = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4796)).then(m => m.parseStackLock);
 const BY_NAME = {
     'package-lock.json': { id: 'npm', load: generate_npm },
     'npm-shrinkwrap.json': { id: 'npm', load: generate_npm },
@@ -40230,6 +40507,7 @@ const BY_NAME = {
     'Pipfile.lock': { id: 'pipenv', load: pipenv },
     'uv.lock': { id: 'uv', load: uv },
     'pylock.toml': { id: 'pylock', load: pylock },
+    'pdm.lock': { id: 'pdm', load: pdm },
     'go.mod': { id: 'go', load: go },
     'Cargo.lock': { id: 'cargo', load: cargo },
     'Gemfile.lock': { id: 'bundler', load: gem },
@@ -40238,7 +40516,19 @@ const BY_NAME = {
     'pom.xml': { id: 'maven', load: maven },
     'gradle.lockfile': { id: 'gradle', load: gradle },
     'buildscript-gradle.lockfile': { id: 'gradle', load: gradle },
-    'packages.lock.json': { id: 'nuget', load: nuget }
+    'packages.lock.json': { id: 'nuget', load: nuget },
+    'packages.config': { id: 'nuget-config', load: nugetConfig },
+    'pubspec.lock': { id: 'pub', load: pub },
+    'Package.resolved': { id: 'swift', load: swift },
+    'Podfile.lock': { id: 'cocoapods', load: pods },
+    'mix.lock': { id: 'mix', load: mix },
+    'rebar.lock': { id: 'rebar', load: rebar },
+    'bun.lock': { id: 'bun', load: bun },
+    'deno.lock': { id: 'deno', load: deno },
+    '.terraform.lock.hcl': { id: 'terraform', load: terraform },
+    'conan.lock': { id: 'conan', load: conan },
+    'cabal.project.freeze': { id: 'cabal', load: cabal },
+    'stack.yaml.lock': { id: 'stack', load: stack }
 };
 /** The format of a file by its path (relative, `/` separators), or undefined if unsupported. */
 function detectFormat(rel, explicit = false) {
@@ -40252,6 +40542,8 @@ function detectFormat(rel, explicit = false) {
         return byName;
     if (/^pylock\.[^.]+\.toml$/.test(base))
         return { id: 'pylock', load: pylock };
+    if (/^(Julia)?Manifest(-v\d+\.\d+)?\.toml$/.test(base))
+        return { id: 'julia', load: julia };
     if (/^requirements[^/]*\.txt$/i.test(base) || /(^|\/)requirements\/[^/]+\.txt$/.test(rel))
         return { id: 'pip', load: pip };
     if (/(^|\/)gradle\/dependency-locks\/[^/]+\.lockfile$/.test(rel))
@@ -40318,7 +40610,19 @@ async function parseFile(root, rel, format) {
         text = text.slice(1);
     const builder = new GraphBuilder(rel);
     const parse = await f.load();
-    parse(makeInput(root, rel, text), builder);
+    try {
+        parse(makeInput(root, rel, text), builder);
+    }
+    catch (err) {
+        if (err instanceof src/* InputError */.dz)
+            throw err;
+        // Input no parser check anticipated must still be an input error naming the file, never
+        // a crash with a stack trace.
+        const msg = err instanceof Error ? err.message : String(err);
+        throw new src/* InputError */.dz('SBOM_MALFORMED_LOCKFILE', `cannot read ${f.id} lockfile: ${msg}`, {
+            position: { file: rel }
+        });
+    }
     return { file: rel, format: f.id, builder };
 }
 const ROOTFS_DBS = ['lib/apk/db/installed', 'var/lib/dpkg/status'];
@@ -40337,12 +40641,33 @@ async function discover(root) {
     if (rootfs.length > 0)
         return rootfs;
     const { files } = await (0,src/* walkFiles */.Fv)(root, {
-        exclude: ['node_modules/', '.bench/'],
+        // Dependency checkouts and build trees of other package managers: SwiftPM `.build/`,
+        // pub `.dart_tool/` / `.pub-cache/`, Mix / rebar3 `_build/`, Terraform's `.terraform/`.
+        exclude: [
+            'node_modules/',
+            '.bench/',
+            '.build/',
+            '.dart_tool/',
+            '.pub-cache/',
+            '_build/',
+            '.terraform/'
+        ],
         skipBinary: false
     });
     const found = files.map(f => f.path).filter(p => detectFormat(p) !== undefined);
-    // go.mod inside a vendor/ tree or testdata is not a project of this repository.
-    return found.filter(p => !/(^|\/)(vendor|testdata)\//.test(p) || p.endsWith('.lock')).sort();
+    const present = new Set(files.map(f => f.path));
+    return (found
+        // go.mod inside a vendor/ tree or testdata is not a project of this repository.
+        .filter(p => !/(^|\/)(vendor|testdata)\//.test(p) || p.endsWith('.lock'))
+        // Mix fetches dependency sources (with their own mix.lock) into deps/ next to mix.exs.
+        .filter(p => {
+        const m = /^(.*?)(?:^|\/)deps\/[^/]+\//.exec(p);
+        if (!m)
+            return true;
+        const base = m[1] ? `${m[1]}/` : '';
+        return !present.has(`${base}mix.exs`) && !present.has(`${base}mix.lock`);
+    })
+        .sort());
 }
 /** Describes the repository root project from whatever manifest is there. */
 function describeRoot(root) {
