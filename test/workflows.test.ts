@@ -121,9 +121,29 @@ describe('workflows and templates', () => {
     expect(line).toMatch(/@[0-9a-f]{40} # v\d+(\.\d+){0,2}\s*$/)
   })
 
+  // Users copy the docs' examples: they get the same pins as our own workflows.
+  const DOCS = [
+    'README.md',
+    ...readdirSync(path.join(REPO_ROOT, 'docs'))
+      .filter(f => f.endsWith('.md'))
+      .map(f => path.join('docs', f))
+  ]
+  // Our own actions, under whichever owner a page writes, are pinned at release (golden-workflows.md).
+  const docUses = DOCS.flatMap(f =>
+    [...raw(f).matchAll(/^\s*-?\s*uses:\s*(\S+)(.*)$/gm)].map(m => [f, m[1], m[2]] as const)
+  ).filter(([, u]) => !isLocal(u) && !/^[^/]+\/secure-pipeline(\/|@)/.test(u))
+
+  it.each(docUses.map(([f, u, rest]) => [`${f}: ${u}`, u, rest] as const))(
+    'the docs example %s is pinned by commit SHA with a version comment',
+    (_n, u, rest) => {
+      expect(u).toMatch(/@[0-9a-f]{40}$/)
+      expect(rest).toMatch(/^ # v\d+(\.\d+){0,2}\s*$/)
+    }
+  )
+
   it('the same third-party action is pinned to one SHA and version everywhere', () => {
     const pins = new Map<string, Set<string>>()
-    for (const f of [...WORKFLOWS, ...COMPOSITES])
+    for (const f of [...WORKFLOWS, ...COMPOSITES, ...DOCS])
       for (const m of raw(f).matchAll(
         /uses: ([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([0-9a-f]{40} # v[\d.]+)/g
       )) {
