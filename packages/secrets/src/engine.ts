@@ -10,6 +10,7 @@ import type { Severity } from '@secure-pipeline/core'
 import type { ScanConfig } from './config.js'
 import {
   DEFAULT_PATH_ALLOWLIST,
+  isCodeFile,
   isGenericLookalike,
   isPlaceholder,
   shannonEntropy
@@ -260,13 +261,24 @@ export class RuleSet {
       else secret = m.groups.slice(1).find(g => g !== null && g !== '') ?? m.match
       if (!secret) continue
       if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) continue
-      if (rule.validate && !validate(rule.validate, secret)) continue
+      if (rule.validate && !validate(rule.validate, secret, m.match)) continue
       if (!rule.untrusted && isPlaceholder(secret)) continue
-      if (rule.generic && isGenericLookalike(secret, m.match)) continue
       // Position of the secret inside the match.
       const at = Math.max(0, m.match.indexOf(secret))
       const before = m.match.slice(0, at)
       const nlBefore = before.split('\n').length - 1
+      if (rule.generic) {
+        // What follows the secret on its line, spaces skipped (lineText is cut at 4 KiB).
+        const end = nlBefore === 0 ? m.column - 1 + at + secret.length : -1
+        const ctx = {
+          quoted: /['"\x60]$/.test(before),
+          next: end >= 0 ? (/^[ \t]*(\S)/.exec(m.lineText.slice(end, end + 40))?.[1] ?? '') : '',
+          codeFile: isCodeFile(file)
+        }
+        if (isGenericLookalike(secret, m.match, ctx)) continue
+        // A base64 value that only encodes a placeholder (`JHtEQl9QQVNTV09SRH0=`: ${DB_PASSWORD}).
+        if (!validate('not-placeholder-password', secret)) continue
+      }
       let startLine = m.line + nlBefore
       let startColumn = nlBefore === 0 ? m.column + at : at - before.lastIndexOf('\n')
       const inSecret = secret.split('\n').length - 1

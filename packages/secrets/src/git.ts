@@ -21,6 +21,8 @@ export interface DiffChunk {
   text: string
   /** For each line of `text` (0-based), its line number in the new file. */
   lineMap: number[]
+  /** A binary file added or changed (no text; path-only rules still apply). */
+  binary?: boolean
 }
 
 const COMMIT_MARK = '\u0001commit\u0001'
@@ -45,6 +47,24 @@ function unquote(p: string): string {
   }
 }
 
+/**
+ * The new-side path of a `diff --git a/P b/P` header (renames are off, so both sides name the
+ * same file; either may be C-quoted).
+ */
+export function diffHeaderPath(line: string): string | undefined {
+  const rest = line.slice('diff --git '.length)
+  const quoted = /"((?:[^"\\]|\\.)*)"$/.exec(rest)
+  if (quoted) return unquote(quoted[0]).replace(/^b\//, '')
+  if (rest.length % 2 === 1) {
+    const half = (rest.length - 1) / 2
+    const a = rest.slice(0, half)
+    const b = rest.slice(half + 1)
+    if (a.startsWith('a/') && b.startsWith('b/') && a.slice(2) === b.slice(2)) return b.slice(2)
+  }
+  const at = rest.lastIndexOf(' b/')
+  return at === -1 ? undefined : rest.slice(at + 3)
+}
+
 /** Parses `git log -p -U0` / `git diff -U0` output into added-line chunks. */
 export async function* parsePatch(lines: AsyncIterable<string>): AsyncGenerator<DiffChunk> {
   let commit: CommitInfo | undefined
@@ -54,6 +74,7 @@ export async function* parsePatch(lines: AsyncIterable<string>): AsyncGenerator<
   let newLine = 0
   let remainingAdd = 0
   let remainingDel = 0
+  let header: string | undefined
   const flush = function* (): Generator<DiffChunk> {
     if (file !== undefined && text.length > 0)
       yield { file, commit, text: text.join('\n'), lineMap: map }
@@ -82,11 +103,20 @@ export async function* parsePatch(lines: AsyncIterable<string>): AsyncGenerator<
       file = undefined
       const [hash, author, email, date, subject] = line.slice(COMMIT_MARK.length).split('\0')
       commit = { commit: hash, author, email, date, message: subject ?? '' }
+      header = undefined
       continue
     }
     if (line.startsWith('diff --git ')) {
       yield* flush()
       file = undefined
+      header = diffHeaderPath(line)
+      continue
+    }
+    // `Binary files /dev/null and b/key.p12 differ` (no `+++` line, no hunks).
+    if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
+      if (header !== undefined && !line.endsWith(' and /dev/null differ'))
+        yield { file: header, commit, text: '', lineMap: [], binary: true }
+      header = undefined
       continue
     }
     if (line.startsWith('+++ ')) {

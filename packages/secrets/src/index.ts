@@ -41,5 +41,11 @@ export {
   locationFingerprint,
   type JsonFinding
 } from './report.js'
-export { parsePatch, resolveRange, type DiffChunk, type MissingBase } from './git.js'
+export {
+  diffHeaderPath,
+  parsePatch,
+  resolveRange,
+  type DiffChunk,
+  type MissingBase
+} from './git.js'
 export { expandCaseInsensitiveGroups } from './caseless.js'

@@ -138,10 +138,16 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
         skipBinary: false
       })
       skipped.push(...walked.skipped)
+      // Path-only rules need no content: a keystore over the size limit is still reported.
+      for (const s of walked.skipped)
+        if (s.reason === 'too-large' && ruleSet.pathAllowed(s.path))
+          raw.push(...ruleSet.pathFindings(s.path))
       const files = walked.files.filter(f => ruleSet.pathAllowed(f.path))
       const jobs = files.map((f, id) => ({ id, abs: f.absolutePath, size: f.size }))
       const onResult = (r: FileResult): void => {
         const file = files[r.id].path
+        // Path-only rules fire on binary files too (a .p12 or .jks keystore is binary).
+        if (r.skipped !== 'unreadable') raw.push(...ruleSet.pathFindings(file))
         if (r.skipped) {
           skipped.push({ path: file, reason: r.skipped, ...(r.detail ? { detail: r.detail } : {}) })
           return
@@ -150,7 +156,6 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
         stats.bytes += r.bytes
         if (r.slow.length > 0) slowRules.push(...ruleSet.slowReports(r.slow, file))
         if (r.matches.length > 0) raw.push(...ruleSet.toFindings(file, r.matches))
-        raw.push(...ruleSet.pathFindings(file))
       }
       const total = jobs.reduce((s, j) => s + j.size, 0)
       if (workers <= 0 || total < (options.parallelThreshold ?? INLINE_LIMIT))
@@ -189,6 +194,9 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
       files.add(chunk.file)
       if (!ruleSet.pathAllowed(chunk.file)) continue
       if (excluder && excluder.ignores(chunk.file)) continue
+      // One chunk per file and commit (binary files included): path-only rules fire once.
+      raw.push(...ruleSet.pathFindings(chunk.file, chunk.commit))
+      if (chunk.binary) continue
       const buf = Buffer.from(chunk.text)
       stats.bytes += buf.length
       const r = matcher.scan(buf)

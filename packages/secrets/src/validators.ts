@@ -3,6 +3,7 @@
  * CRC32 token checksums, JWT header shape, base64 `user:password` pairs.
  */
 import type { ValidatorName } from './rules/types.js'
+import { shannonEntropy } from './filters.js'
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256)
@@ -116,8 +117,24 @@ function valueLooksReal(value: string): boolean {
   return true
 }
 
-export function validate(name: ValidatorName, secret: string): boolean {
+/** Hosts reserved for documentation (RFC 2606, RFC 6761): `https://abc:xyz@example.com`. */
+const DOC_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid)$/i
+
+/**
+ * A URL's password: not a placeholder, and on a documentation host only when it looks generated
+ * (manuals write `user:pass@example.com`; a planted or leaked secret is long and random).
+ */
+function urlPasswordLooksReal(password: string, match: string): boolean {
+  if (!valueLooksReal(password)) return false
+  const host = /@([\w.-]+)$/.exec(match)?.[1] ?? ''
+  return !DOC_HOST.test(host) || (password.length >= 8 && shannonEntropy(password) >= 3)
+}
+
+/** `match` is the rule's whole match (some checks read the context of the secret). */
+export function validate(name: ValidatorName, secret: string, match = secret): boolean {
   switch (name) {
+    case 'url-password':
+      return urlPasswordLooksReal(secret, match)
     case 'github-checksum': {
       const body = secret.slice(secret.indexOf('_') + 1)
       // Refresh tokens come in a longer form without a documented checksum.

@@ -1067,13 +1067,27 @@ export const RULE_CASES: Record<string, RuleCase> = {
       'mysql://root:<password>@localhost'
     ]
   },
+  // Path-only rules: the cases are file paths.
+  'pkcs12-file': {
+    tp: ['certs/client.p12', 'deploy/Signing Cert.PFX', 'identity.pfx'],
+    fp: ['certs/client.p12.md', 'docs/p12.txt', 'src/pkcs12.ts', 'certs/client.pem']
+  },
+  'java-keystore-file': {
+    tp: ['android/app/release.jks', 'conf/server.keystore', 'secrets/app.jceks', 'truststore.bks'],
+    fp: ['android/app/debug.keystore', 'src/KeystoreLoader.java', 'docs/jks.md']
+  },
   'url-credentials': {
     tp: [
       'source "https://{hex:8}:{hex:8}@gems.contribsys.com/"',
-      'git clone https://deploy:{an:20}@git.acme.io/team/repo.git'
+      'git clone https://deploy:{an:20}@git.acme.io/team/repo.git',
+      // A generated password is reported even on a documentation host.
+      'https://deploy:{an:20}@example.com/hook'
     ],
     fp: [
       'https://user:pass@example.com',
+      // Manuals' user:password on documentation hosts (RFC 2606).
+      'const u = new URL("https://abc:xyz@example.com/p")',
+      'http://123:xyz@docs.example.org/',
       'https://{{user}}:{{password}}@host',
       'see https://docs.example.com:443/path'
     ]
@@ -1102,6 +1116,41 @@ export const RULE_CASES: Record<string, RuleCase> = {
       'apiVersion: v1\nkind: ConfigMap\ndata:\n  token: {b64:32}\n---\nkind: Secret\nmetadata:\n  name: x\n',
       // Not under data.
       'apiVersion: v1\nkind: Secret\nmetadata:\n  annotations:\n    checksum: {b64:32}\n'
+    ]
+  },
+  'kubernetes-secret-manifest-json': {
+    tp: [
+      // kubectl get secret -o json (keys sorted: data before kind).
+      '{\n    "apiVersion": "v1",\n    "data": {\n        "password": "{b64:32}",\n        "username": "YWRtaW4="\n    },\n    "kind": "Secret",\n    "metadata": {\n        "name": "db",\n        "namespace": "prod"\n    },\n    "type": "Opaque"\n}\n',
+      // Kind first, metadata with nested labels and an array in between; stringData.
+      '{"kind": "Secret", "apiVersion": "v1", "metadata": {"name": "api", "labels": {"app": "api"}, "finalizers": ["a/b"], "annotations": {"x": "{\\"k\\": 1}"}}, "type": "Opaque", "stringData": {"token": "{an:32}"}}',
+      // A placeholder first does not hide a real value; immutable between data and kind.
+      '{"apiVersion":"v1","data":{"password":"cGFzc3dvcmQ=","token":"{b64:40}"},"immutable":true,"kind":"Secret","metadata":{"name":"x"}}',
+      // kubectl get secrets -o json: a List whose items are Secrets.
+      '{\n  "apiVersion": "v1",\n  "items": [\n    {\n      "apiVersion": "v1",\n      "data": {\n        "ca.crt": "' +
+        CERT_B64 +
+        '",\n        "token": "{b64:44}"\n      },\n      "kind": "Secret",\n      "metadata": {"name": "sa-token"},\n      "type": "kubernetes.io/service-account-token"\n    }\n  ],\n  "kind": "List",\n  "metadata": {"resourceVersion": ""}\n}\n',
+      // The API's SecretList: items carry no kind; the list's kind comes first or (sorted) last.
+      '{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"7"},"items":[{"metadata":{"name":"a","labels":{"x":"y"}},"data":{"password":"cGFzc3dvcmQ="},"type":"Opaque"},{"metadata":{"name":"b"},"data":{"token":"{b64:40}"},"type":"Opaque"}]}',
+      '{\n  "apiVersion": "v1",\n  "items": [\n    {\n      "data": {\n        "api-key": "{b64:40}"\n      },\n      "metadata": {"name": "b", "annotations": {"a": "b"}},\n      "type": "Opaque"\n    },\n    {"metadata": {"name": "c"}}\n  ],\n  "kind": "SecretList",\n  "metadata": {"resourceVersion": "9"}\n}\n'
+    ],
+    fp: [
+      // A SecretList's kind does not reach a ConfigMapList's items, nor a later document.
+      '{"kind":"SecretList","items":[]}\n{"kind":"ConfigMapList","items":[{"metadata":{"name":"c"},"data":{"token":"{b64:32}"}}]}',
+      '{"apiVersion":"v1","items":[{"metadata":{"name":"c"},"data":{"token":"{b64:32}"}}],"kind":"ConfigMapList"}',
+      // Placeholders, plain and base64.
+      '{"apiVersion":"v1","data":{"password":"cGFzc3dvcmQ=","token":"JHtEQl9QQVNTV09SRH0="},"kind":"Secret"}',
+      '{"kind":"Secret","stringData":{"password":"${DB_PASSWORD}","token":"<token>"}}',
+      // A ConfigMap, alone and next to a Secret in the same List.
+      '{"apiVersion":"v1","data":{"token":"{b64:32}"},"kind":"ConfigMap","metadata":{"name":"c"}}',
+      '{"apiVersion":"v1","items":[{"apiVersion":"v1","data":{"password":"cGFzc3dvcmQ="},"kind":"Secret","metadata":{"name":"s"}},{"apiVersion":"v1","data":{"token":"{b64:32}"},"kind":"ConfigMap","metadata":{"name":"c"}}],"kind":"List"}',
+      '{"items":[{"kind":"Secret","metadata":{"name":"s"},"type":"Opaque"},{"kind":"ConfigMap","data":{"token":"{b64:32}"}}],"kind":"List"}',
+      // Certificates are public.
+      '{"apiVersion":"v1","data":{"tls.crt":"' +
+        CERT_B64 +
+        '"},"kind":"Secret","type":"kubernetes.io/tls"}',
+      // Not under data: annotations of a Secret.
+      '{"kind":"Secret","metadata":{"annotations":{"checksum":"{b64:32}"}}}'
     ]
   },
   'authorization-bearer-header': {
@@ -1139,9 +1188,13 @@ export const RULE_CASES: Record<string, RuleCase> = {
   'generic-password': {
     tp: [
       'DB_PASSWORD={b64:24}',
+      // Base64 with padding is a value, not the name of a next assignment.
+      'DB_PASSWORD={al:15}=',
       'db_password = "{an:14}"',
       'PASSWORD={an:12}!',
-      '"password": "{an:10}#{d:3}"'
+      '"password": "{an:10}#{d:3}"',
+      // The password ends where the query string's next parameter starts.
+      'POST /token?password={an:11}4&service=registry.acme.io'
     ],
     fp: [
       'password: cGFzc3dvcmQ=',
@@ -1154,7 +1207,22 @@ export const RULE_CASES: Record<string, RuleCase> = {
       'password = None',
       'password_reset_url = "https://acme.io/reset"',
       'PASSWORD_MIN_LENGTH=12345678',
-      'password = this.password'
+      'password = this.password',
+      // Found in published code and docs: settings, calls, change logs, format strings.
+      'password_encryption = scram-sha-256',
+      'password = utf8_to_utf16_dup(input);',
+      'pwd = Shell::anycwd();',
+      '    * passwd.1.xml: cleanups.',
+      '    passphrase.3 => readpassphrase.3bsd',
+      'cfg = "user=%s\npassword=%s\nexpected=%s"',
+      'POST /login?password=password&from_page=/',
+      'PASSPHRASE_OPTION = "--with_passphrase"',
+      'Password = base64_encoded_64_byte_salt',
+      "PASSWORD = '##invalid-password##'",
+      // YAML inside a string literal: the escape ends the value (base64 of "changeme").
+      'const manifest = "kind: Secret\\ndata:\\n  password: Y2hhbmdlbWU=\\n"',
+      "  _opts='passphrase= password= scmVersion='",
+      "syn match sudoersPASSWD contained 'PASSWD:' nextgroup=@sudoersCmndSpec"
     ]
   },
   'generic-api-key': {
@@ -1174,17 +1242,51 @@ export const RULE_CASES: Record<string, RuleCase> = {
       'secret = settings.SECRET',
       'secret_name: my-app-secret-name',
       'secret: "{uuid}"',
-      "secretRef: 'prod/db/password'"
+      "secretRef: 'prod/db/password'",
+      'secretValue = System.Text.Encoding.UTF8.GetBytes(value);',
+      'const secretTypeId = asn1.result.secretTypeId.valueBlock.toString();',
+      '"pattern": "secret:AcmeLookoutMetrics-.+"'
     ]
   },
   'generic-token': {
-    tp: ['refresh_token = "{an:40}"', 'auth_token: {url:48}'],
+    tp: [
+      'refresh_token = "{an:40}"',
+      'auth_token: {url:48}',
+      // A quoted literal that happens to start like a name is still a value.
+      'API_TOKEN = "tok{an:29}"',
+      'auth = {an:24}'
+    ],
     fp: [
       'token = request.headers.get("x-token")',
       'token: ' + PH,
       'integrity_token = "sha512-{b64:86}=="',
       'csrf_token = "{uuid}"',
-      'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")'
+      'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")',
+      // Code in published packages: member paths, chained assignments, comparisons, calls.
+      'credentials = service_account.Credentials.from_service_account_file(path)',
+      'exports.Token = exports.id_pkcs9_at_userPKCS12 = void 0;',
+      'AuthenticatedSafe = AuthenticatedSafe_1 = tslib_1.__decorate([',
+      'if(this.lastTokEndLoc=this.lastTokStartLoc=null,token===w.ExtendsKeyword)',
+      'authenticatedRound1 = secret.round1Cache.get(id)',
+      'TOKEN_CHARS = exports2.HEADER_CHARS.filter(isChar)',
+      'creds = flow.step2_exchange(code)',
+      'AUTHTYPE_MAX = __NL80211_AUTHTYPE_NUM - 1',
+      '    credentials: google.auth.credentials.Credentials.',
+      // Names, header names, flags, build rules and prose.
+      'auth_hdr = "Proxy-Authorization"',
+      'CREDENTIALS_KEY = "google_oauth2_credentials"',
+      'CREDENTIAL_FILE_FLAG = "--docker-credential-file"',
+      'AUTH_CLIENT_ID = "{d:12}.apps.googleusercontent.com"',
+      'auth2-client-id=OAUTH2-CLIENT-ID',
+      "author_email='maintainers+project42@lists.acme.io'",
+      'credential-helper: git-credential-helper.o',
+      ' * authority: s/OBJECT_TO_JSVAL/JSVAL_OBJECT/',
+      'credential=passwd.plaintext-password.root',
+      'auth: "personal-access-token123"',
+      '{"token":"JHtEQl9QQVNTV09SRH0="}',
+      "'no OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set'",
+      'Authorization: AWS4-HMAC-SHA256 Credential=ACCESSKEYGOESHERE/20151228/us-east-1/s3/aws4_request',
+      'authorize-cmek=projects/key-project/locations/us-east1/keyRings/key-ring/cryptoKeys/my-key'
     ]
   },
   'azure-identifiable-key': {

@@ -35,14 +35,18 @@ describe('built-in rules', () => {
   const cases = BUILTIN_RULES.map(r => [r.id, RULE_CASES[r.id]] as const).filter(
     ([, c]) => c !== undefined
   )
+  // Path-only rules (no regex): their cases are file paths, not contents.
+  const pathOnly = new Set(ruleSet.pathOnlyRules.map(r => r.id))
+  const found = (id: string, text: string, file?: string): string[] =>
+    pathOnly.has(id) ? ruleSet.pathFindings(text).map(f => f.ruleId) : ruleIdsFound(text, file)
   describe.each(cases)('%s', (id, c) => {
     test.each(c.tp.map((t, i) => [i, t] as const))('true positive %d', (i, template) => {
       const text = expand(template, `${id}/tp/${i}`)
-      expect(ruleIdsFound(text, c.file)).toContain(id)
+      expect(found(id, text, c.file)).toContain(id)
     })
     test.each(c.fp.map((t, i) => [i, t] as const))('false positive %d', (i, template) => {
       const text = expand(template, `${id}/fp/${i}`)
-      expect(ruleIdsFound(text, c.file)).not.toContain(id)
+      expect(found(id, text, c.file)).not.toContain(id)
     })
   })
 })

@@ -9,6 +9,26 @@ import type { Rule } from './types.js'
 /** A `kind: Secret` line (YAML, at the start of a line). */
 const K8S_KIND = String.raw`kind:[ \t]{0,3}['"]?Secret['"]?[ \t]*\r?`
 
+// Kubernetes objects as JSON (`kubectl get secret -o json`, a `kind: List` of items): bounded
+// pieces that match balanced JSON values up to three levels deep, so a lookaround never leaves
+// the object it started in.
+const J_STR = String.raw`"(?:[^"\\\n]|\\.){0,4096}"`
+const J_O1 = String.raw`\{[^{}]{0,8000}\}`
+const J_O2 = String.raw`\{(?:[^{}]|${J_O1}){0,8000}\}`
+const J_O3 = String.raw`\{(?:[^{}]|${J_O2}){0,8000}\}`
+const J_VALUE = String.raw`(?:${J_STR}|${J_O3}|\[(?:[^\[\]{}]|${J_O2}){0,8000}\]|true|false|null|-?[0-9][0-9.eE+-]{0,30})`
+const J_SEP = String.raw`\s{0,200},\s{0,200}`
+const J_COLON = String.raw`\s{0,200}:\s{0,200}`
+const J_MEMBER = String.raw`${J_STR}${J_COLON}${J_VALUE}`
+const J_MEMBERS = String.raw`(?:${J_MEMBER}${J_SEP}){0,30}`
+const J_ENTRY = String.raw`${J_STR}${J_COLON}${J_STR}`
+/** From a data object's opening to the entry being matched (lookbehind). */
+const J_DATA_OPEN = String.raw`"(?:data|stringData)"${J_COLON}\{\s{0,200}(?:${J_ENTRY}${J_SEP}){0,200}`
+/** From the entry being matched to the data object's end (lookahead). */
+const J_DATA_REST = String.raw`${J_ENTRY}(?:${J_SEP}${J_ENTRY}){0,200}\s{0,200}\}`
+const J_KIND = String.raw`"kind"${J_COLON}"Secret"`
+const J_LIST_KIND = String.raw`"kind"${J_COLON}"SecretList"`
+
 const PEM_BODY = String.raw`(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t"',+]*|[ \t])[A-Za-z0-9+/=:,\s\\"'-]{40,12000}?`
 
 function pem(id: string, description: string, label: string, keyword: string): Rule {
@@ -1398,6 +1418,38 @@ const saas: Rule[] = [
 ]
 
 const keysAndGeneric: Rule[] = [
+  // Path-only rules (no regex): the file itself is the secret, whatever its content (these
+  // keystores are binary). Keywords are unused: the rule runs on the path, not the content.
+  raw(
+    'pkcs12-file',
+    'PKCS #12 keystore file (a private key with its certificate chain)',
+    ['pkcs12'],
+    '',
+    'high',
+    { path: '(?i)(?:^|/)[^/]+\\.p(?:12|fx)$' }
+  ),
+  raw(
+    'java-keystore-file',
+    'Java keystore file (JKS, JCEKS or Bouncy Castle)',
+    ['keystore'],
+    '',
+    'high',
+    {
+      path: '(?i)(?:^|/)[^/]+\\.(?:jks|jceks|bks|keystore)$',
+      // Android's debug keystore: generated per machine, its password is published ("android").
+      allowlists: [
+        {
+          description: 'Android debug keystore',
+          condition: 'OR',
+          commits: [],
+          paths: [/(?:^|\/)debug\.keystore$/i],
+          regexes: [],
+          regexTarget: 'secret',
+          stopwords: []
+        }
+      ]
+    }
+  ),
   pem('private-key-rsa', 'RSA private key', 'RSA PRIVATE KEY', 'rsa private key'),
   pem('private-key-dsa', 'DSA private key', 'DSA PRIVATE KEY', 'dsa private key'),
   pem('private-key-ec', 'EC private key', 'EC PRIVATE KEY', 'ec private key'),
@@ -1455,7 +1507,7 @@ const keysAndGeneric: Rule[] = [
     ['://'],
     String.raw`(?i:\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|jdbc:[a-z]{2,12}|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|nats|couchbase)://)[^\s:@/'"\x60<>{}$]{1,64}:([^\s:@/'"\x60<>{}$]{3,128})@[\w.-]{1,255}`,
     'critical',
-    { validate: 'not-placeholder-password', after: { chars: '@', within: 200 } }
+    { validate: 'url-password', after: { chars: '@', within: 200 } }
   ),
   raw(
     'url-credentials',
@@ -1463,7 +1515,7 @@ const keysAndGeneric: Rule[] = [
     ['://'],
     String.raw`(?i:\b(?:https?|ftps?|sftp|ssh|git|svn|smtps?|imaps?|ldaps?|wss?)://)[^\s:@/'"\x60<>{}$]{1,64}:([^\s:@/'"\x60<>{}$]{3,128})@[\w.-]{1,255}`,
     'high',
-    { validate: 'not-placeholder-password', after: { chars: '@', within: 200 } }
+    { validate: 'url-password', after: { chars: '@', within: 200 } }
   ),
   raw(
     'kubernetes-secret-manifest',
@@ -1477,6 +1529,22 @@ const keysAndGeneric: Rule[] = [
       String.raw`^[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?([^\s'"#]{8,4096})['"]?[ \t]*\r?$`,
     'high',
     { span: 24000, back: 24000, flags: 'm', entropy: 3, validate: 'kubernetes-secret-value' }
+  ),
+  raw(
+    'kubernetes-secret-manifest-json',
+    'Kubernetes Secret as JSON (kubectl -o json, SecretList) with data values',
+    ['"secret"', '"secretlist"'],
+    // An entry of a data/stringData object, in an object whose `"kind": "Secret"` is a sibling
+    // member before or after it (kubectl sorts keys: data, immutable, kind, metadata, stringData),
+    // or in an item of a `"kind": "SecretList"` (the API's list, whose items have no kind).
+    String.raw`(?<=${J_DATA_OPEN})` +
+      String.raw`(?:(?<=${J_KIND}${J_SEP}${J_MEMBERS}${J_DATA_OPEN})` +
+      String.raw`|(?=${J_DATA_REST}${J_SEP}${J_MEMBERS}${J_KIND})` +
+      String.raw`|(?<=${J_LIST_KIND}${J_SEP}${J_MEMBERS}"items"${J_COLON}\[\s{0,200}(?:${J_O3}${J_SEP}){0,100}\{\s{0,200}${J_MEMBERS}${J_DATA_OPEN})` +
+      String.raw`|(?=${J_DATA_REST}(?:${J_SEP}${J_MEMBER}){0,30}\s{0,200}\}(?:${J_SEP}${J_O3}){0,100}\s{0,200}\]${J_SEP}${J_MEMBERS}${J_LIST_KIND}))` +
+      String.raw`"[\w.-]{1,253}"${J_COLON}"([^"\\\s]{8,8192})"`,
+    'high',
+    { span: 100000, back: 100000, entropy: 3, validate: 'kubernetes-secret-value' }
   ),
   raw(
     'authorization-bearer-header',
@@ -1546,7 +1614,9 @@ const keysAndGeneric: Rule[] = [
     'Password assigned in code or configuration',
     ['password', 'passwd', 'pwd', 'passphrase'],
     '(?:password|passwd|pwd|passphrase)',
-    '[^\\s\'"`;,<>(){}\\[\\]$]{6,128}',
+    // Up to a query string's next parameter (`password=…&service=…`).
+    // Up to a string literal's escape (`"password: x\\n"`) too.
+    '(?:[^\\s\'"`;,<>(){}\\[\\]$&\\\\]|\\\\(?![nrt])|&(?![A-Za-z_]\\w{0,30}=)){6,128}',
     { severity: 'medium', entropy: 2.8, generic: true, validate: 'not-placeholder-password' }
   ),
   kv(

@@ -11,6 +11,7 @@ export type ValidatorName =
   | 'base64-key'
   | 'jwt-base64'
   | 'kubernetes-secret-value'
+  | 'url-password'
 
 export interface Rule {
   id: string
