@@ -22,6 +22,7 @@ import {
   loadTrustedRootFile,
   loadVerificationKey,
   parseDigest,
+  githubAttestationPolicy,
   predicateTypeURI,
   readInputFile,
   resolveTrustedRoot,
@@ -38,8 +39,76 @@ function input(name: string): string | undefined {
   return v === '' ? undefined : v
 }
 
+/** Inputs of the gh-attestation-style policy (gh attestation verify's flags). */
+const GH_INPUTS = [
+  'signer-repo',
+  'signer-workflow',
+  'source-ref',
+  'source-digest',
+  'cert-identity',
+  'cert-identity-regex',
+  'cert-oidc-issuer',
+  'hostname'
+]
+
+const COSIGN_IDENTITY_INPUTS = [
+  'certificate-identity',
+  'certificate-identity-regexp',
+  'certificate-oidc-issuer',
+  'certificate-oidc-issuer-regexp',
+  'github-repository',
+  'github-ref',
+  'github-workflow',
+  'github-trigger',
+  'github-runner-environment'
+]
+
+function hostOf(serverURL: string | undefined): string | undefined {
+  if (!serverURL) return undefined
+  try {
+    return new URL(serverURL).host
+  } catch {
+    return undefined
+  }
+}
+
+/** owner / repo (+ signer-repo, signer-workflow, ...) → githubAttestationPolicy, as gh attestation verify. */
+function githubPolicy(): IdentityPolicy | undefined {
+  const owner = input('owner')
+  const repo = input('repo')
+  const deny =
+    input('deny-self-hosted-runners') !== undefined &&
+    core.getBooleanInput('deny-self-hosted-runners')
+  if (!owner && !repo) {
+    const stray = GH_INPUTS.find(n => input(n) !== undefined)
+    if (stray ?? deny)
+      throw new UsageError(
+        `inputs: ${stray ?? 'deny-self-hosted-runners'} needs owner or repo (as gh attestation verify)`
+      )
+    return undefined
+  }
+  const cosignStyle = COSIGN_IDENTITY_INPUTS.find(n => input(n) !== undefined)
+  if (cosignStyle) throw new UsageError(`inputs: use owner/repo or ${cosignStyle}, not both`)
+  if (input('cert-identity') && input('cert-identity-regex'))
+    throw new UsageError('inputs: use cert-identity or cert-identity-regex, not both')
+  return githubAttestationPolicy({
+    owner,
+    repo,
+    signerRepo: input('signer-repo'),
+    signerWorkflow: input('signer-workflow'),
+    sourceRef: input('source-ref'),
+    sourceDigest: input('source-digest'),
+    certIdentity: input('cert-identity'),
+    certIdentityRegex: input('cert-identity-regex'),
+    certOidcIssuer: input('cert-oidc-issuer'),
+    denySelfHostedRunners: deny,
+    hostname: input('hostname') ?? hostOf(process.env.GITHUB_SERVER_URL)
+  })
+}
+
 function verifyOptions(): VerifyOptions {
   const key = input('key')
+  const ghPolicy = githubPolicy()
   const identity = input('certificate-identity')
   const identityRe = input('certificate-identity-regexp')
   const issuer = input('certificate-oidc-issuer')
@@ -47,16 +116,17 @@ function verifyOptions(): VerifyOptions {
   const root = input('trusted-root')
   const trustedRoot = root ? loadTrustedRootFile(workspacePath(root)) : resolveTrustedRoot()
   if (key) {
-    if (identity ?? identityRe ?? issuer ?? issuerRe)
-      throw new UsageError('inputs: use either key or a certificate identity')
+    if (identity ?? identityRe ?? issuer ?? issuerRe ?? ghPolicy)
+      throw new UsageError('inputs: use either key or a certificate identity (or owner/repo)')
     const publicKey = key.includes('-----BEGIN')
       ? loadPublicKey(key, 'input key')
       : loadVerificationKey(workspacePath(key))
     return { publicKey, trustedRoot }
   }
+  if (ghPolicy) return { policy: ghPolicy, trustedRoot }
   if (!(identity ?? identityRe) || !(issuer ?? issuerRe)) {
     throw new UsageError(
-      'inputs: give key, or certificate-identity (or -regexp) and certificate-oidc-issuer (or -regexp)'
+      'inputs: give key, or certificate-identity (or -regexp) and certificate-oidc-issuer (or -regexp), or owner / repo'
     )
   }
   const github: NonNullable<IdentityPolicy['github']> = {}

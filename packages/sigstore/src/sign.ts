@@ -7,43 +7,89 @@ import {
   BUNDLE_V03_MEDIA_TYPE,
   bundleToJSON,
   type Bundle,
+  type BundleWithMessageSignature,
   type SerializedBundle
 } from '@sigstore/bundle'
+import { HashAlgorithm } from '@sigstore/protobuf-specs'
 import {
   DSSEBundleBuilder,
   FulcioSigner,
   MessageSignatureBundleBuilder,
   RekorWitness,
   TSAWitness,
+  type Artifact,
   type IdentityProvider,
   type Signature,
   type Signer,
   type Witness
 } from '@sigstore/sign'
 import { UsageError, VerificationError } from '@secure-pipeline/core'
-import { hashForKey, keyHint, publicKeyPem } from './keys.js'
+import { keyHint, messageHashForKey, publicKeyPem, signWithKey, type SigningHash } from './keys.js'
 import { PUBLIC_GOOD } from './trust.js'
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
 
-/** Signs with a local private key; the bundle carries the key hint, as cosign's keyed bundles do. */
+/**
+ * Signs with a local private key; the bundle carries the key hint, as cosign's keyed bundles do.
+ * `message` mode signs blobs as cosign does per key type (ECDSA over the curve's hash, RSA PKCS#1
+ * v1.5 SHA-256, Ed25519ph); `dsse` mode signs the DSSE PAE (pure Ed25519 for Ed25519 keys).
+ */
 export class KeySigner implements Signer {
   private readonly pem: string
   private readonly hint: string
-  private readonly hash: 'sha256' | 'sha384' | 'sha512' | null
   private readonly privateKey: crypto.KeyObject
-  constructor(privateKey: crypto.KeyObject) {
+  private readonly mode: 'message' | 'dsse'
+  constructor(privateKey: crypto.KeyObject, mode: 'message' | 'dsse' = 'message') {
     this.privateKey = privateKey
+    this.mode = mode
     this.pem = publicKeyPem(privateKey)
     this.hint = keyHint(privateKey)
-    this.hash = hashForKey(privateKey)
+  }
+  /** The message digest algorithm of blob bundles signed with this key. */
+  get messageHash(): SigningHash {
+    return messageHashForKey(this.privateKey)
   }
   sign(data: Buffer): Promise<Signature> {
-    const signature = crypto.sign(this.hash, data, this.privateKey)
+    const signature = signWithKey(this.privateKey, data, this.mode)
     return Promise.resolve({
       signature,
       key: { $case: 'publicKey', publicKey: this.pem, hint: this.hint }
     })
+  }
+}
+
+const PROTO_HASH: Record<SigningHash, HashAlgorithm> = {
+  sha256: HashAlgorithm.SHA2_256,
+  sha384: HashAlgorithm.SHA2_384,
+  sha512: HashAlgorithm.SHA2_512
+}
+
+/**
+ * sigstore-js always records a SHA-256 message digest; cosign records the digest the key signs
+ * (SHA-384 for P-384, SHA-512 for P-521 and Ed25519ph), which sigstore-go checks. (Rekor
+ * upload is refused for those keys in setup(): sigstore-js labels hashedrekord digests SHA-256.)
+ */
+class KeyedMessageBundleBuilder extends MessageSignatureBundleBuilder {
+  private readonly hash: SigningHash
+  constructor(
+    options: ConstructorParameters<typeof MessageSignatureBundleBuilder>[0],
+    hash: SigningHash
+  ) {
+    super(options)
+    this.hash = hash
+  }
+  protected override async package(
+    artifact: Artifact,
+    signature: Signature
+  ): Promise<BundleWithMessageSignature> {
+    const bundle = await super.package(artifact, signature)
+    if (this.hash !== 'sha256') {
+      bundle.content.messageSignature.messageDigest = {
+        algorithm: PROTO_HASH[this.hash],
+        digest: crypto.createHash(this.hash).update(artifact.data).digest()
+      }
+    }
+    return bundle
   }
 }
 
@@ -68,7 +114,7 @@ export interface SignOptions {
   rekorURL?: string
 }
 
-const keySigners = new WeakMap<crypto.KeyObject, KeySigner>()
+const keySigners = new WeakMap<crypto.KeyObject, { message: KeySigner; dsse: KeySigner }>()
 
 function tokenProvider(token: KeylessOptions['identityToken']): IdentityProvider {
   return { getToken: typeof token === 'string' ? () => Promise.resolve(token) : token }
@@ -79,6 +125,11 @@ function setup(options: SignOptions, dsse: boolean): { signer: Signer; witnesses
     throw new UsageError('use either a key or keyless signing, not both')
   const retry = { retries: 0 }
   if (options.privateKey) {
+    const hash = messageHashForKey(options.privateKey)
+    if (options.rekorURL && !dsse && hash !== 'sha256')
+      throw new UsageError(
+        `--tlog-upload with this key is not supported: its signatures are over ${hash.toUpperCase()} digests, and the Rekor client (sigstore-js) records hashedrekord entries as SHA-256; sign without the log, or with an ECDSA P-256 or RSA key`
+      )
     const witnesses: Witness[] = options.rekorURL
       ? [
           new RekorWitness({
@@ -88,12 +139,15 @@ function setup(options: SignOptions, dsse: boolean): { signer: Signer; witnesses
           })
         ]
       : []
-    let signer = keySigners.get(options.privateKey)
-    if (!signer) {
-      signer = new KeySigner(options.privateKey)
-      keySigners.set(options.privateKey, signer)
+    let signers = keySigners.get(options.privateKey)
+    if (!signers) {
+      signers = {
+        message: new KeySigner(options.privateKey, 'message'),
+        dsse: new KeySigner(options.privateKey, 'dsse')
+      }
+      keySigners.set(options.privateKey, signers)
     }
-    return { signer, witnesses }
+    return { signer: dsse ? signers.dsse : signers.message, witnesses }
   }
   const k = options.keyless
   if (!k) throw new UsageError('signing needs a key (--key) or --keyless')
@@ -150,7 +204,11 @@ function wrapSigningError(err: unknown): never {
 export async function signBlob(data: Buffer, options: SignOptions): Promise<SerializedBundle> {
   const { signer, witnesses } = setup(options, false)
   try {
-    const bundle = await new MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })
+    const bundle = await (
+      signer instanceof KeySigner
+        ? new KeyedMessageBundleBuilder({ signer, witnesses }, signer.messageHash)
+        : new MessageSignatureBundleBuilder({ signer, witnesses })
+    ).create({ data })
     return bundleToJSON(toV03(bundle))
   } catch (err) {
     wrapSigningError(err)

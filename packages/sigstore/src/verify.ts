@@ -21,7 +21,7 @@ import {
   UsageError,
   VerificationError
 } from '@secure-pipeline/core'
-import { keyHint } from './keys.js'
+import { keyHint, verifyWithKey } from './keys.js'
 import {
   certificateIdentity,
   checkIdentityPolicy,
@@ -377,6 +377,50 @@ function messageDigestOf(
   throw new UsageError('nothing to verify: give an artifact file or a sha256: digest')
 }
 
+/**
+ * Keyed signatures are checked in every scheme cosign and sigstore-js produce for the key type
+ * (keys.ts verifyWithKey): sigstore-js alone only tries the bundle's digest algorithm
+ * (messages) or OpenSSL's default (DSSE), which misses P-384/P-521 DSSE, RSA-PSS and Ed25519ph.
+ */
+function withKeySchemes(
+  entity: SignedEntity,
+  bundle: Bundle,
+  artifact: ArtifactInput,
+  digest: Buffer,
+  digestString: string
+): SignedEntity {
+  const original = entity.signature
+  const content = bundle.content
+  const data =
+    content.$case === 'dsseEnvelope'
+      ? dssePAE(content.dsseEnvelope.payloadType, Buffer.from(content.dsseEnvelope.payload))
+      : artifact.data
+  const digestHash = (digestString.split(':')[0] ?? 'sha256').replace(/_/g, '-')
+  return {
+    ...entity,
+    signature: {
+      signature: original.signature,
+      compareSignature: s => original.compareSignature(s),
+      compareDigest: d => original.compareDigest(d),
+      compareSignedDigest: d => original.compareSignedDigest(d),
+      verifySignature: k =>
+        data
+          ? verifyWithKey(k, { data, digestHash }, Buffer.from(original.signature))
+          : verifyPrehashed(k, digest, Buffer.from(original.signature))
+    }
+  }
+}
+
+function dssePAE(payloadType: string, payload: Buffer): Buffer {
+  const type = Buffer.from(payloadType, 'utf8')
+  return Buffer.concat([
+    Buffer.from(`DSSEv1 ${type.length} `),
+    type,
+    Buffer.from(` ${payload.length} `),
+    payload
+  ])
+}
+
 function verifyOne(bundle: Bundle, artifact: ArtifactInput, options: VerifyOptions): VerifyResult {
   const keyed = options.publicKey !== undefined
   if (!keyed && !isCompletePolicy(options.policy)) {
@@ -463,6 +507,8 @@ function verifyOne(bundle: Bundle, artifact: ArtifactInput, options: VerifyOptio
       }
     }
   }
+
+  if (keyed) entity = withKeySchemes(entity, bundle, artifact, digest, digestString)
 
   let signer: VerifyResult['signer']
   try {

@@ -5,8 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { describeError, exitCodeFor } from '@secure-pipeline/core'
-import { commands } from '../../cli/src/commands/sigstore.js'
+import { runCli } from './run-cli.js'
 import { GITHUB_ISSUER, startMockSigstore, type MockSigstore } from '../../../test/sigstore-mock.js'
 import { RegistryClient, pushSyntheticImage } from '@secure-pipeline/oci'
 import { registryAvailable, startRegistry, type LocalRegistry } from '../../../test/registry.js'
@@ -22,27 +21,9 @@ interface Run {
 const outputs: string[] = []
 
 async function cli(argv: string[], env: Record<string, string> = {}, cwd = dir): Promise<Run> {
-  const command = [...commands]
-    .sort((a, b) => b.path.length - a.path.length)
-    .find(c => c.path.every((w, i) => argv[i] === w))
-  if (!command) throw new Error(`no command for ${argv.join(' ')}`)
-  let stdout = ''
-  let stderr = ''
-  let code: number
-  try {
-    code = await command.run({
-      argv: argv.slice(command.path.length),
-      cwd,
-      env: { PATH: process.env.PATH, HOME: cwd, ...env },
-      stdout: t => (stdout += t),
-      stderr: t => (stderr += t)
-    })
-  } catch (err) {
-    stderr += `${describeError(err)}\n`
-    code = exitCodeFor(err)
-  }
-  outputs.push(stdout, stderr)
-  return { code, stdout, stderr }
+  const r = await runCli(argv, cwd, env)
+  outputs.push(r.stdout, r.stderr)
+  return r
 }
 
 let dir: string

@@ -2,16 +2,23 @@
  * keys generate / sign (blob|image) / attest (blob|image) / verify (blob|image|attestation):
  * cosign-compatible signing and verification (BRIEF §4). Thin adapter over @secure-pipeline/sigstore.
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { UsageError } from '@secure-pipeline/core'
+import { InputError, UsageError, VerificationError } from '@secure-pipeline/core'
 import type { RegistryClientOptions } from '@secure-pipeline/oci'
 import {
   attestImage,
+  bundleFromLegacyParts,
+  bundleFromRawSignature,
   buildStatement,
+  certificatePem,
+  COSIGN_PRIVATE_KEY_PEM_TYPE,
+  encryptPrivateKey,
   generateEncodedKeyPair,
   githubAttestationPolicy,
   keylessFrom,
+  loadCertificate,
   loadSignatureFile,
   loadSigningKey,
   loadTrustedRootFile,
@@ -19,6 +26,7 @@ import {
   parseDigest,
   parsePredicate,
   predicateTypeURI,
+  publicKeyPem,
   readInputFile,
   resolveTrustedRoot,
   sha256,
@@ -27,7 +35,11 @@ import {
   signImage,
   verifyBundle,
   verifyImage,
+  type Bundle,
   type IdentityPolicy,
+  type LegacyParts,
+  type ParsedSignature,
+  type SerializedBundle,
   type SignOptions,
   type VerifyOptions,
   type VerifyResult
@@ -232,11 +244,24 @@ function policyFrom(values: Values): IdentityPolicy | undefined {
   }
 }
 
-function verifyOptions(io: CommandIO, values: Values): VerifyOptions {
+function verifyOptions(
+  io: CommandIO,
+  values: Values,
+  certificate?: crypto.X509Certificate
+): VerifyOptions {
   const key = str(values, 'key')
   const policy = policyFrom(values)
   if (key && policy)
     throw new UsageError('use either --key or --certificate-identity/--certificate-oidc-issuer')
+  if (key && certificate) throw new UsageError('use either --key or --certificate, not both')
+  if (certificate && !policy) {
+    // the certificate only carries the key (as --key CERT); without an identity nothing about it is trusted
+    const root = str(values, 'trusted-root')
+    return {
+      publicKey: certificate.publicKey,
+      trustedRoot: root ? loadTrustedRootFile(resolvePath(io, root)) : resolveTrustedRoot()
+    }
+  }
   if (!key && !policy) {
     throw new UsageError(
       'verification needs --key FILE or --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y'
@@ -339,17 +364,63 @@ value means an empty password). Default prefix: cosign.`,
   }
 }
 
+const keysImport: Command = {
+  path: ['keys', 'import'],
+  summary: 'import a PEM private key as a cosign key pair (cosign import-key-pair)',
+  help: `Usage: secure-pipeline keys import --key FILE [--output-prefix P] [--force]
+
+Reads an ECDSA (P-256/P-384/P-521), RSA (2048/3072/4096) or Ed25519 private key — PKCS#8
+"PRIVATE KEY", SEC1 "EC PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY" (or PKCS#8 "ENCRYPTED PRIVATE
+KEY" with the same password) — and writes P.key, encrypted as cosign does with COSIGN_PASSWORD
+("ENCRYPTED SIGSTORE PRIVATE KEY"), and P.pub. Default prefix: import-cosign.`,
+  run(io) {
+    const { values, positionals } = parseCommandArgs(io.argv, {
+      key: { type: 'string' },
+      'output-prefix': { type: 'string' },
+      force: { type: 'boolean' }
+    })
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (!values.key) throw new UsageError('--key FILE is required')
+    const password = io.env.COSIGN_PASSWORD
+    if (password === undefined)
+      throw new UsageError('set COSIGN_PASSWORD to the password for the new key (it may be empty)')
+    const source = resolvePath(io, values.key)
+    const pem = readInputFile(source, 'private key').toString('utf8')
+    const privateKey = loadSigningKey(source, password)
+    const prefix = resolvePath(io, values['output-prefix'] ?? 'import-cosign')
+    const keyFile = `${prefix}.key`
+    const pubFile = `${prefix}.pub`
+    if (!values.force) {
+      for (const f of [keyFile, pubFile]) {
+        if (fs.existsSync(f)) throw new UsageError(`${f} exists; use --force to overwrite`)
+      }
+    }
+    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' })
+    const pemType = pem.includes(`BEGIN ${COSIGN_PRIVATE_KEY_PEM_TYPE}`)
+      ? COSIGN_PRIVATE_KEY_PEM_TYPE
+      : undefined
+    fs.writeFileSync(keyFile, encryptPrivateKey(pkcs8, password, { pemType }), { mode: 0o600 })
+    fs.writeFileSync(pubFile, publicKeyPem(privateKey), { mode: 0o644 })
+    io.stderr(`Private key written to ${keyFile}\nPublic key written to ${pubFile}\n`)
+    return Promise.resolve(0)
+  }
+}
+
 const signBlobCommand: Command = {
   path: ['sign', 'blob'],
   summary: 'sign a file into a Sigstore bundle v0.3 (key or keyless)',
   help: `Usage: secure-pipeline sign blob FILE (--key K | --keyless) --bundle OUT
 
 ${SIGNING_HELP}
-  --bundle OUT             where to write the Sigstore bundle (v0.3 JSON)`,
+  --bundle OUT             where to write the Sigstore bundle (v0.3 JSON)
+  --output-signature F     also write the signature, base64 (cosign --output-signature)
+  --output-certificate F   also write the signing certificate, PEM (keyless only)`,
   async run(io) {
     const { values, positionals } = parseCommandArgs(io.argv, {
       ...signingFlags,
-      bundle: { type: 'string' }
+      bundle: { type: 'string' },
+      'output-signature': { type: 'string' },
+      'output-certificate': { type: 'string' }
     })
     const file = needOne(positionals, 'FILE')
     if (!values.bundle) throw new UsageError('--bundle OUT is required')
@@ -358,7 +429,36 @@ ${SIGNING_HELP}
     const out = writeBundle(io, values.bundle, bundle)
     io.stdout(`sha256:${sha256(data).toString('hex')}\n`)
     io.stderr(`Bundle written to ${out}\n`)
+    writeSignatureParts(io, bundle, values['output-signature'], values['output-certificate'])
     return 0
+  }
+}
+
+/**
+ * cosign sign-blob's `--output-signature` (base64 signature, no line break) and
+ * `--output-certificate` (the signing certificate as PEM; nothing for a key, as cosign).
+ */
+function writeSignatureParts(
+  io: CommandIO,
+  bundle: SerializedBundle,
+  signatureOut: string | undefined,
+  certificateOut: string | undefined
+): void {
+  if (signatureOut && bundle.messageSignature) {
+    const file = resolvePath(io, signatureOut)
+    fs.writeFileSync(file, bundle.messageSignature.signature)
+    io.stderr(`Signature written to ${file}\n`)
+  }
+  if (certificateOut) {
+    const vm = bundle.verificationMaterial
+    const raw = vm.certificate?.rawBytes ?? vm.x509CertificateChain?.certificates[0]?.rawBytes
+    if (!raw) {
+      io.stderr('No certificate written: signed with a key (use the public key to verify)\n')
+      return
+    }
+    const file = resolvePath(io, certificateOut)
+    fs.writeFileSync(file, certificatePem(Buffer.from(raw, 'base64')))
+    io.stderr(`Certificate written to ${file}\n`)
   }
 }
 
@@ -450,6 +550,127 @@ ${REGISTRY_HELP}`,
   }
 }
 
+/** A distinguished name on one line (Node gives `undefined` for an empty one). */
+function dn(name: string | undefined): string {
+  return name ? name.replace(/\n/g, ', ') : '(empty name)'
+}
+
+/** `--certificate C [--certificate-chain CH]` (cosign verify-blob): PEM, base64 PEM or DER. */
+function certificateFlags(io: CommandIO, values: Values): crypto.X509Certificate | undefined {
+  const certFile = str(values, 'certificate')
+  const chainFile = str(values, 'certificate-chain')
+  if (chainFile && !certFile) throw new UsageError('--certificate-chain needs --certificate')
+  if (!certFile) return undefined
+  const cert = loadCertificate(
+    readInputFile(resolvePath(io, certFile), 'certificate'),
+    resolvePath(io, certFile)
+  )
+  if (chainFile) {
+    // trust comes from the trusted root (--trusted-root); the chain must at least be the leaf's issuers
+    const file = resolvePath(io, chainFile)
+    const text = readInputFile(file, 'certificate chain').toString('utf8')
+    const chain = [
+      ...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)
+    ]
+    const parent = chain[0] ? loadCertificate(Buffer.from(chain[0][0]), file) : undefined
+    if (!parent || !cert.checkIssued(parent))
+      throw new InputError(
+        'CERTIFICATE_CHAIN',
+        `certificate chain: expected PEM certificates starting with the issuer of ${certFile} (${dn(cert.issuer)}), got ${parent ? `a certificate for ${dn(parent.subject)}` : 'no certificate'}`,
+        { position: { file } }
+      )
+  }
+  return cert
+}
+
+/** With `--certificate` and an identity policy, the bundle must be signed by that certificate. */
+function requireBundleCertificate(
+  bundle: Bundle,
+  certificate: crypto.X509Certificate,
+  bundleFile: string
+): void {
+  const vm = bundle.verificationMaterial.content
+  const der =
+    vm.$case === 'certificate'
+      ? vm.certificate.rawBytes
+      : vm.$case === 'x509CertificateChain'
+        ? vm.x509CertificateChain.certificates[0]?.rawBytes
+        : undefined
+  if (!der)
+    throw new VerificationError(
+      'CERTIFICATE_MISMATCH',
+      `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got a bundle signed with a public key (${bundleFile})`
+    )
+  if (!Buffer.from(der).equals(certificate.raw))
+    throw new VerificationError(
+      'CERTIFICATE_MISMATCH',
+      `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got another (serial ${new crypto.X509Certificate(Buffer.from(der)).serialNumber}) in ${bundleFile}`
+    )
+}
+
+/**
+ * A bare DSSE envelope (`{payload, payloadType, signatures}`, what `cosign attest-blob --key
+ * --output-signature` writes and `cosign verify-blob-attestation --signature` reads), or undefined.
+ */
+function dsseEnvelopeJSON(text: string): LegacyParts['envelope'] {
+  if (!text.trimStart().startsWith('{')) return undefined
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const o = json as Record<string, unknown>
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    'mediaType' in o ||
+    typeof o.payload !== 'string' ||
+    typeof o.payloadType !== 'string' ||
+    !Array.isArray(o.signatures) ||
+    o.signatures.length !== 1
+  )
+    return undefined
+  const sig = o.signatures[0] as { sig?: unknown; keyid?: unknown } | undefined
+  if (typeof sig?.sig !== 'string') return undefined
+  return {
+    payload: o.payload,
+    payloadType: o.payloadType,
+    signatures: [{ sig: sig.sig, keyid: typeof sig.keyid === 'string' ? sig.keyid : '' }]
+  }
+}
+
+/**
+ * The bundle / signature to verify. As `cosign verify-blob --signature`, the value may also be the
+ * base64 signature itself; a binary signature file (`openssl dgst -sign` without base64) is read
+ * as the raw signature.
+ */
+function signatureMaterial(
+  io: CommandIO,
+  values: Values,
+  bundleFile: string,
+  digest: Buffer | undefined
+): ParsedSignature {
+  const file = resolvePath(io, bundleFile)
+  const inline = str(values, 'bundle') === undefined && !fs.existsSync(file)
+  if (inline && digest && /^[A-Za-z0-9+/]{40,}={0,2}$/.test(bundleFile))
+    return {
+      format: 'raw-signature',
+      bundle: bundleFromRawSignature(Buffer.from(bundleFile, 'base64'), digest)
+    }
+  if (digest && fs.existsSync(file)) {
+    const bytes = readInputFile(file, 'signature')
+    const text = bytes.toString('utf8')
+    const envelope = dsseEnvelopeJSON(text)
+    if (envelope)
+      return { format: 'raw-signature', bundle: bundleFromLegacyParts({ envelope }, file) }
+    const binary =
+      !Buffer.from(text, 'utf8').equals(bytes) || bytes.some(b => b < 9 || (b > 13 && b < 32))
+    if (binary) return { format: 'raw-signature', bundle: bundleFromRawSignature(bytes, digest) }
+  }
+  return loadSignatureFile(file, digest)
+}
+
 function verifyBlobLike(
   io: CommandIO,
   values: Values,
@@ -469,8 +690,25 @@ function verifyBlobLike(
     : target.toLowerCase().startsWith('sha256:')
       ? parseDigest(target)
       : undefined
-  const options = verifyOptions(io, values)
-  const parsed = loadSignatureFile(resolvePath(io, bundleFile), digest)
+  const certificate = certificateFlags(io, values)
+  const options = verifyOptions(io, values, certificate)
+  const parsed = signatureMaterial(io, values, bundleFile, digest)
+  if (parsed.format === 'raw-signature' && !options.publicKey)
+    throw new InputError(
+      'BUNDLE_REQUIRED',
+      `a bare signature with a certificate (keyless) needs its transparency-log entry or signed timestamp: cosign looks the entry up in Rekor online, this tool verifies offline only — pass the Sigstore bundle instead (cosign sign-blob --bundle, secure-pipeline sign blob --bundle)`,
+      { position: { file: bundleFile } }
+    )
+  if (certificate && options.policy)
+    requireBundleCertificate(parsed.bundle, certificate, bundleFile)
+  if (
+    certificate &&
+    !options.policy &&
+    parsed.bundle.verificationMaterial.content.$case !== 'publicKey'
+  )
+    throw new UsageError(
+      'the bundle is keyless: with --certificate give --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]'
+    )
   const result = verifyBundle(parsed.bundle, artifact, { ...options, predicateType, dsseOnly })
   if (format(values) === 'json')
     io.stdout(
@@ -488,7 +726,13 @@ const verifyBlobCommand: Command = {
   summary: 'verify a file (or sha256: digest) against a bundle, key or identity',
   help: `Usage: secure-pipeline verify blob FILE_OR_sha256:DIGEST --bundle B (--key PUB | --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y) [--trusted-root R]
 
-B is a Sigstore bundle (v0.1-v0.3), cosign's older blob bundle, or a bare base64 signature (with --key).
+B is a Sigstore bundle (v0.1-v0.3), cosign's older blob bundle, a JSON Lines file of bundles, or a
+bare base64 signature (--signature SIG, with --key: a public key or a certificate).
+  --certificate C          the signing certificate (PEM, base64 PEM or DER): with identity flags the
+                           bundle must be signed by it; without, its key verifies (as --key C).
+                           A bare signature with a certificate is refused (exit 2): it needs the Rekor
+                           entry cosign looks up online; pass the bundle.
+  --certificate-chain CH   PEM issuers of --certificate (checked to link; trust is --trusted-root)
 Keyed bundles verify without a transparency-log entry (an entry that is present is verified);
 keyless ones need a log entry or a signed timestamp. Exit 0 verified, 1 not verified, 2 usage.
 ${IDENTITY_HELP}`,
@@ -496,7 +740,9 @@ ${IDENTITY_HELP}`,
     const { values, positionals } = parseCommandArgs(io.argv, {
       ...identityFlags,
       bundle: { type: 'string' },
-      signature: { type: 'string' }
+      signature: { type: 'string' },
+      certificate: { type: 'string' },
+      'certificate-chain': { type: 'string' }
     })
     return Promise.resolve(
       verifyBlobLike(io, values, needOne(positionals, 'FILE_OR_sha256:DIGEST'))
@@ -559,7 +805,9 @@ const verifyAttestationCommand: Command = {
   summary: 'verify attestations of an image (or of a file with --bundle), filtered by --type',
   help: `Usage: secure-pipeline verify attestation REF [--type T] (--key PUB | --certificate-identity... --certificate-oidc-issuer...)
        secure-pipeline verify attestation FILE_OR_sha256:DIGEST --bundle B [--type T] (...)
+       secure-pipeline verify attestation FILE --signature ENVELOPE.json --key PUB [--type T]
 
+  --signature F  a bare DSSE envelope (cosign attest-blob --output-signature), keyed only
   --type T     predicate type (short name or URI) the attestation must have
 ${IDENTITY_HELP}
 ${REGISTRY_HELP}`,
@@ -568,10 +816,11 @@ ${REGISTRY_HELP}`,
       ...identityFlags,
       ...registryFlags,
       bundle: { type: 'string' },
+      signature: { type: 'string' },
       type: { type: 'string' }
     })
     const target = needOne(positionals, 'image reference or file')
-    if (values.bundle) {
+    if (values.bundle ?? values.signature) {
       const type = values.type ? predicateTypeURI(values.type) : undefined
       return Promise.resolve(verifyBlobLike(io, values, target, type, true))
     }
@@ -581,6 +830,7 @@ ${REGISTRY_HELP}`,
 
 export const commands: Command[] = [
   keysGenerate,
+  keysImport,
   signBlobCommand,
   signImageCommand,
   attestBlobCommand,
