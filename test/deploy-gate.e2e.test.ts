@@ -175,6 +175,50 @@ describe('actions/deploy-gate', () => {
     )
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /)
   })
+
+  it('reads trufflehog, Grype and OpenVEX output: masks raw secrets, applies the VEX', async () => {
+    const tools = path.join(REPO_ROOT, 'packages', 'gate', 'test', 'fixtures', 'evidence', 'tools')
+    mkdirSync(path.join(workspace, 'third-party'), { recursive: true })
+    for (const f of ['trufflehog.jsonl', 'grype-fix.json', 'openvex.json'])
+      cpSync(path.join(tools, f), path.join(workspace, 'third-party', f))
+    writeFileSync(
+      path.join(workspace, 'third-party.yml'),
+      'version: 1\ndeny-on:\n  secrets: critical\n  vulnerabilities: { severity: critical, max: 0 }\n'
+    )
+    const r = await run({
+      policy: 'third-party.yml',
+      evidence: 'third-party/',
+      'audit-file': 'out/third-party-audit.json'
+    })
+    expect(r.exitCode).toBe(1)
+    const decision = JSON.parse(readFileSync(r.outputs['decision-file'], 'utf8')) as {
+      violations: { id: string; msg: string }[]
+      evidence: { kind: string; path: string }[]
+    }
+    expect(decision.evidence.map(e => e.kind).sort()).toEqual([
+      'secret-scan',
+      'vex',
+      'vulnerability-scan'
+    ])
+    // The verified AWS key is critical; the only critical vulnerability is fixed per the VEX.
+    expect(decision.violations.map(v => v.id)).toEqual(['secrets/found'])
+    expect(decision.violations[0].msg).toMatch(/AWS at deploy\/aws\.env:4/)
+    // trufflehog's Raw/RawV2 (and the secret half of RawV2) are masked and never shown.
+    const raw = ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']
+    for (const s of raw) expect(r.masks).toContain(s)
+    const visible = r.stdout
+      .split('\n')
+      .filter(l => !l.startsWith('::add-mask::'))
+      .join('\n')
+    for (const text of [
+      visible,
+      r.stderr,
+      r.summary,
+      readFileSync(r.outputs['audit-file'], 'utf8'),
+      readFileSync(r.outputs['decision-file'], 'utf8')
+    ])
+      for (const s of raw) expect(text).not.toContain(s)
+  })
 })
 
 /**

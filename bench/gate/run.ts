@@ -75,7 +75,8 @@ function variant(base: GateInput, i: number): GateInput {
       file: `src/f${k}.ts`,
       line: 10 + k,
       location: `src/f${k}.ts:${10 + k}`,
-      commit: null
+      commit: null,
+      verified: null
     }))
   if (i % 7 === 0)
     input.policy_check.failures = [
@@ -94,8 +95,12 @@ function variant(base: GateInput, i: number): GateInput {
       id: `CVE-2026-${1000 + k}`,
       severity: (['low', 'medium', 'high', 'critical'] as const)[rnd(4)],
       package: 'pkg:npm/x@1',
-      source: 'bench'
-    }))
+      source: 'bench',
+      aliases: [],
+      fix_state: 'unknown' as const,
+      fixed_versions: []
+    })),
+    suppressed: []
   }
   return input
 }

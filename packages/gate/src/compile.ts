@@ -36,6 +36,7 @@ const PRESENT: Record<EvidenceKind, string> = {
   'vulnerability-scan': 'input.vulnerability_scan.present == true',
   verification: 'count(input.verifications) > 0',
   provenance: 'count(input.provenance) > 0',
+  vex: 'present_kind("vex")',
   facts: 'present_kind("facts")'
 }
 
@@ -274,12 +275,20 @@ export function compileRules(rules: GateRules, withUserRego: boolean): string {
   if (vulns) {
     required.add('vulnerability-scan')
     const r = thresholdRank(vulns.severity)
+    // ignore/block name a vulnerability by its id or any alias (CVE for a GHSA, and so on).
+    emit(
+      'vulnerability_named(v, names) if v.id in names',
+      'vulnerability_named(v, names) if {',
+      '\tsome a in v.aliases',
+      '\ta in names',
+      '}'
+    )
     if (r !== undefined) {
       emit(
         'counted_vulnerabilities contains v.id if {',
         '\tsome v in input.vulnerability_scan.vulnerabilities',
         `\trank[v.severity] >= ${r}`,
-        `\tnot v.id in ${JSON.stringify(vulns.ignore)}`,
+        `\tnot vulnerability_named(v, ${JSON.stringify(vulns.ignore)})`,
         '}'
       )
       emit(
@@ -293,7 +302,7 @@ export function compileRules(rules: GateRules, withUserRego: boolean): string {
       emit(
         'violation contains {"id": "vulnerabilities/blocked", "msg": sprintf("blocked vulnerability %v in %v", [v.id, v.package])} if {',
         '\tsome v in input.vulnerability_scan.vulnerabilities',
-        `\tv.id in ${JSON.stringify(vulns.block)}`,
+        `\tvulnerability_named(v, ${JSON.stringify(vulns.block)})`,
         '}'
       )
   }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { parseAllDocuments } from 'yaml'
 import { InputError, Redactor } from '@secure-pipeline/core'
 import {
   EVIDENCE_KINDS,
@@ -22,15 +22,17 @@ import {
   type SecretFindingInput,
   type Severity,
   type VerificationInput,
+  type VexStatementInput,
   type VulnerabilityInput
 } from './model.js'
 import { formatDuration, parseTimestamp } from './time.js'
+import { arr, dig, isObj, str, strings, type Json, type Obj } from './json.js'
+import * as tools from './tools.js'
+import { rememberSecret, vuln, type Contribution } from './tools.js'
+import { highestSeverity, severityOf } from './severity.js'
 
 /** Evidence above this size is refused rather than parsed. */
 export const MAX_EVIDENCE_BYTES = 64 * 1024 * 1024
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
-type Obj = { [k: string]: Json }
 
 export interface EvidenceSpec {
   path: string
@@ -48,71 +50,9 @@ export function parseEvidenceSpec(spec: string): EvidenceSpec {
   return { path: spec }
 }
 
-/** Partial input contributed by one evidence file. */
-interface Contribution {
-  kind: EvidenceKind
-  format: string
-  timestamp?: unknown
-  secrets?: SecretFindingInput[]
-  components?: ComponentInput[]
-  /** CycloneDX documents with a vulnerabilities array also count as a vulnerability scan. */
-  vulnerabilities?: VulnerabilityInput[]
-  failures?: PolicyResultInput[]
-  warnings?: PolicyResultInput[]
-  verifications?: Omit<VerificationInput, 'path'>[]
-  provenance?: Omit<ProvenanceInput, 'path'>[]
-  facts?: Obj
-}
-
 export interface LoadedEvidence {
   record: Omit<EvidenceRecord, 'age_seconds' | 'age'>
   contribution: Contribution
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v !== '' ? v : null
-}
-function arr(v: unknown): Json[] {
-  return Array.isArray(v) ? (v as Json[]) : []
-}
-
-export function severityOf(value: unknown, fallback: Severity = 'high'): Severity {
-  if (typeof value === 'number') {
-    // CVSS-like scores (SARIF security-severity).
-    if (value >= 9) return 'critical'
-    if (value >= 7) return 'high'
-    if (value >= 4) return 'medium'
-    if (value > 0) return 'low'
-    return 'info'
-  }
-  const s = typeof value === 'string' ? value.trim().toLowerCase() : ''
-  if (/^\d+(\.\d+)?$/.test(s)) return severityOf(Number(s), fallback)
-  switch (s) {
-    case 'critical':
-      return 'critical'
-    case 'high':
-    case 'error':
-    case 'important':
-      return 'high'
-    case 'medium':
-    case 'moderate':
-    case 'warning':
-      return 'medium'
-    case 'low':
-    case 'note':
-    case 'negligible':
-      return 'low'
-    case 'info':
-    case 'informational':
-    case 'none':
-      return 'info'
-    default:
-      // Unknown severity counts as high: the gate fails closed.
-      return fallback
-  }
 }
 
 function fail(file: string, message: string, line?: number): never {
@@ -122,14 +62,33 @@ function fail(file: string, message: string, line?: number): never {
 function parseDocument(text: string, file: string): Json {
   const trimmed = text.trim()
   if (trimmed === '') fail(file, 'evidence file is empty')
-  if (/\.ya?ml$/i.test(file)) {
-    try {
-      return parseYaml(text, { maxAliasCount: 100 }) as Json
-    } catch (err) {
-      const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line
-      fail(file, `invalid YAML: ${(err as Error).message.split('\n')[0]}`, line)
+  // `kyverno apply --policy-report` prints a banner before the report's YAML.
+  const banner = /^POLICY REPORT:\s*\n(?:-+\s*\n)?/m.exec(text)
+  if (banner || /\.ya?ml$/i.test(file)) {
+    const offset = banner ? banner.index + banner[0].length : 0
+    const body = text.slice(offset)
+    const lineOffset = text.slice(0, offset).split('\n').length - 1
+    const docs = parseAllDocuments(body)
+    const list = Array.isArray(docs) ? docs : [docs]
+    for (const d of list) {
+      const err = d.errors[0]
+      if (err) {
+        const line = err.linePos?.[0]?.line
+        fail(
+          file,
+          // The line is given by position (counted from the top of the file, banner included).
+          `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+          line === undefined ? undefined : line + lineOffset
+        )
+      }
     }
+    const values = list
+      .map(d => d.toJS({ maxAliasCount: 100 }) as Json)
+      .filter(v => v !== null && v !== undefined)
+    // Several documents (`---`) are read as a list of them.
+    return values.length === 1 ? values[0] : values
   }
+  if (tools.looksLikeTap(trimmed)) return { '@conftest-tap': tools.parseConftestTap(trimmed) }
   try {
     return JSON.parse(text) as Json
   } catch (err) {
@@ -163,34 +122,34 @@ function secretsFromOurs(doc: Obj, redactor: Redactor): SecretFindingInput[] {
   return arr(doc.findings)
     .filter(isObj)
     .map(f => {
-      for (const k of ['secret', 'match']) {
-        const v = f[k]
-        if (typeof v === 'string' && !/REDACTED/.test(v)) redactor.add(v)
-      }
+      rememberSecret(redactor, f.secret)
+      rememberSecret(redactor, f.match)
       return {
         rule_id: str(f.ruleId) ?? 'unknown',
         severity: severityOf(f.severity),
         file: str(f.file) ?? '',
         line: typeof f.startLine === 'number' ? f.startLine : null,
         location: loc(str(f.file), f.startLine),
-        commit: str(f.commit)
+        commit: str(f.commit),
+        verified: typeof f.verified === 'boolean' ? f.verified : null
       }
     })
 }
 
+/** gitleaks `--report-format json` (with `--redact`, Secret/Match say REDACTED). */
 function secretsFromGitleaks(doc: Json[], redactor: Redactor): SecretFindingInput[] {
   return doc.filter(isObj).map(f => {
-    for (const k of ['Secret', 'Match']) {
-      const v = f[k]
-      if (typeof v === 'string' && !/REDACTED/.test(v)) redactor.add(v)
-    }
+    // `--redact=N` (a percentage) leaves a prefix followed by "...": remember that prefix.
+    for (const k of ['Secret', 'Match']) rememberSecret(redactor, str(f[k])?.replace(/\.\.\.$/, ''))
     return {
       rule_id: str(f.RuleID) ?? 'unknown',
+      // gitleaks has no severities: every finding is a leaked credential.
       severity: 'high',
       file: str(f.File) ?? '',
       line: typeof f.StartLine === 'number' ? f.StartLine : null,
       location: loc(str(f.File), f.StartLine),
-      commit: str(f.Commit)
+      commit: str(f.Commit),
+      verified: null
     }
   })
 }
@@ -203,20 +162,36 @@ interface SarifResult {
   file: string
   line: number | null
   message: string
+  /** What the rule's tags say the result is (Trivy tags rules vulnerability/misconfiguration/secret). */
+  category: EvidenceKind | undefined
+  commit: string | null
+}
+
+function tagKind(tags: string[]): EvidenceKind | undefined {
+  const t = tags.map(x => x.toLowerCase())
+  if (t.includes('secret') || t.includes('secrets')) return 'secret-scan'
+  if (t.includes('vulnerability') || t.includes('vulnerabilities')) return 'vulnerability-scan'
+  if (t.includes('misconfiguration') || t.includes('iac')) return 'policy-check'
+  return undefined
 }
 
 function sarifResults(
   doc: Obj,
-  withMessages: boolean
-): { tool: string; results: SarifResult[]; time: unknown } {
+  forced: EvidenceKind | undefined,
+  redactor: Redactor
+): { tool: string; toolKind: EvidenceKind | undefined; results: SarifResult[]; time: unknown } {
   const runs = arr(doc.runs).filter(isObj)
   const tools: string[] = []
   const results: SarifResult[] = []
+  let toolKind: EvidenceKind | undefined
   let time: unknown
   for (const run of runs) {
     const driver = isObj(run.tool) && isObj(run.tool.driver) ? run.tool.driver : {}
     const category = isObj(run.automationDetails) ? str(run.automationDetails.id) : null
-    tools.push([str(driver.name) ?? 'unknown', category].filter(Boolean).join(' '))
+    const tool = [str(driver.name) ?? 'unknown', category].filter(Boolean).join(' ')
+    tools.push(tool)
+    const runKind = sarifKind(tool)
+    toolKind ??= runKind
     const rules = new Map<string, Obj>()
     for (const r of arr(driver.rules).filter(isObj))
       if (typeof r.id === 'string') rules.set(r.id, r)
@@ -236,30 +211,64 @@ function sarifResults(
         r.level ??
         defaultLevel ??
         'warning'
+      const resultKind = tagKind([...strings(props.tags), ...strings(ruleProps.tags)])
+      const kind = resultKind ?? runKind ?? forced
       const first = arr(r.locations).filter(isObj)[0]
       const phys = first && isObj(first.physicalLocation) ? first.physicalLocation : {}
       const artifact = isObj(phys.artifactLocation) ? phys.artifactLocation : {}
       const region = isObj(phys.region) ? phys.region : {}
+      const secret = kind === 'secret-scan' || forced === 'secret-scan'
+      if (secret) {
+        // gitleaks puts the secret itself in the region snippet.
+        rememberSecret(redactor, dig(region, 'snippet', 'text'))
+        rememberSecret(redactor, dig(phys, 'contextRegion', 'snippet', 'text'))
+      }
       const message = isObj(r.message) ? (str(r.message.text) ?? '') : ''
+      const fp = isObj(r.partialFingerprints) ? r.partialFingerprints : {}
       results.push({
         ruleId,
         severity: severityOf(sev, 'medium'),
         file: str(artifact.uri) ?? '',
         line: typeof region.startLine === 'number' ? region.startLine : null,
-        message: withMessages ? message : ''
+        message: secret ? '' : message,
+        category: resultKind,
+        commit: str(fp.commitSha) ?? str(props.commitSha)
       })
     }
   }
-  return { tool: tools.join(', '), results, time }
+  return { tool: tools.join(', '), toolKind, results, time }
 }
 
 function sarifKind(tool: string): EvidenceKind | undefined {
   const t = tool.toLowerCase()
   if (/secret|gitleaks|trufflehog|detect-secrets|ggshield/.test(t)) return 'secret-scan'
-  if (/trivy|grype|snyk|osv|vulnerab|dependency-check|npm audit|govulncheck/.test(t))
+  if (/trivy|grype|snyk|osv|vulnerab|dependency-check|npm audit|pip-audit|govulncheck/.test(t))
     return 'vulnerability-scan'
-  if (/policy|conftest|kube|checkov|kyverno|polaris|opa/.test(t)) return 'policy-check'
+  if (/policy|conftest|kube|checkov|kyverno|polaris|opa|tfsec|terrascan|kics/.test(t))
+    return 'policy-check'
   return undefined
+}
+
+const ADVISORY_ID = /^(CVE-\d{4}-\d{4,}|GHSA(-[0-9a-z]{4}){3}|[A-Z][A-Z0-9]*-\d{4}[-:]\d+(-\d+)?)/i
+
+/** A vulnerability from a SARIF result: Grype's rule ids are `<id>-<package>`. */
+function sarifVulnerability(r: SarifResult, tool: string): VulnerabilityInput {
+  const id = ADVISORY_ID.exec(r.ruleId)?.[0] ?? r.ruleId
+  // Trivy: "Package: runc\nInstalled Version: 1.1.0"; Grype: "... package: log4j-core, version 2.14.1 ..."
+  const m =
+    /Package: (\S+)\s+Installed Version: (\S+)/.exec(r.message) ??
+    /package: ([^\s,]+), version ([^\s,]+)/.exec(r.message)
+  return vuln({
+    id,
+    severity: r.severity,
+    package: m ? `${m[1]}@${m[2]}` : r.file,
+    source: tool,
+    aliases: id === r.ruleId ? [] : [r.ruleId],
+    fixed_versions: /Fixed Version: (\S+)/
+      .exec(r.message)?.[1]
+      .split(',')
+      .filter(v => v !== '')
+  })
 }
 
 // ---- SBOM ----
@@ -294,7 +303,8 @@ function cyclonedxComponents(doc: Obj): ComponentInput[] {
   return out
 }
 
-function cyclonedxVulnerabilities(doc: Obj): VulnerabilityInput[] {
+/** bom-ref → purl (or name) of every component, nested ones included. */
+function cyclonedxRefs(doc: Obj): Map<string, string> {
   const refs = new Map<string, string>()
   const walk = (list: Json[]): void => {
     for (const c of list.filter(isObj)) {
@@ -303,30 +313,57 @@ function cyclonedxVulnerabilities(doc: Obj): VulnerabilityInput[] {
       walk(arr(c.components))
     }
   }
+  const root = dig(doc, 'metadata', 'component')
+  if (isObj(root)) walk([root])
   walk(arr(doc.components))
+  return refs
+}
+
+/** A CycloneDX rating's vector, with the version prefix its `method` implies when it lacks one. */
+function ratingVector(r: Obj): string | null {
+  const v = str(r.vector)
+  if (!v || v.startsWith('CVSS:')) return v
+  const m = str(r.method) ?? ''
+  if (/^CVSSv4/i.test(m)) return `CVSS:4.0/${v}`
+  if (/^CVSSv31/i.test(m)) return `CVSS:3.1/${v}`
+  if (/^CVSSv3/i.test(m)) return `CVSS:3.0/${v}`
+  return v
+}
+
+function cyclonedxVulnerabilities(doc: Obj, refs: Map<string, string>): VulnerabilityInput[] {
   return arr(doc.vulnerabilities)
     .filter(isObj)
     .flatMap(v => {
-      const ratings = arr(v.ratings).filter(isObj)
-      const sevs = ratings.map(r => severityOf(r.severity ?? r.score, 'high'))
-      const rank = ['info', 'low', 'medium', 'high', 'critical']
-      const severity = sevs.sort((a, b) => rank.indexOf(b) - rank.indexOf(a))[0] ?? 'high'
+      // The highest of every rating (NVD, GHSA, the distro, ...) wins; "unknown" ones are ignored.
+      const severity = highestSeverity(
+        arr(v.ratings)
+          .filter(isObj)
+          .flatMap(r => [r.severity ?? null, r.score ?? null, ratingVector(r)])
+      )
       const affects = arr(v.affects)
         .filter(isObj)
-        .map(a => (typeof a.ref === 'string' ? (refs.get(a.ref) ?? a.ref) : ''))
-      return (affects.length ? affects : ['']).map(pkg => ({
-        id: str(v.id) ?? 'unknown',
-        severity,
-        package: pkg,
-        source: 'cyclonedx'
-      }))
+        .map(a => {
+          const ref = str(a.ref) ?? ''
+          const local = ref.includes('#')
+            ? decodeURIComponent(ref.slice(ref.indexOf('#') + 1))
+            : ref
+          return refs.get(local) ?? local
+        })
+      const aliases = arr(v.references)
+        .filter(isObj)
+        .map(r => str(r.id) ?? '')
+      return (affects.length ? affects : ['']).map(pkg =>
+        vuln({ id: str(v.id) ?? 'unknown', severity, package: pkg, source: 'cyclonedx', aliases })
+      )
     })
 }
 
 function spdxComponents(doc: Obj): ComponentInput[] {
-  const described = new Set(
-    arr(doc.documentDescribes).filter((x): x is string => typeof x === 'string')
-  )
+  // The package(s) the document describes (the image or directory scanned) are not components.
+  const described = new Set(strings(doc.documentDescribes))
+  for (const r of arr(doc.relationships).filter(isObj))
+    if (r.relationshipType === 'DESCRIBES' && r.spdxElementId === 'SPDXRef-DOCUMENT')
+      described.add(str(r.relatedSpdxElement) ?? '')
   return arr(doc.packages)
     .filter(isObj)
     .filter(p => !described.has(str(p.SPDXID) ?? ''))
@@ -345,39 +382,6 @@ function spdxComponents(doc: Obj): ComponentInput[] {
         licenses: [...new Set(licenses.flatMap(licenseIds))]
       }
     })
-}
-
-// ---- vulnerability scanners ----
-
-function grypeVulnerabilities(doc: Obj): VulnerabilityInput[] {
-  return arr(doc.matches)
-    .filter(isObj)
-    .map(m => {
-      const v = isObj(m.vulnerability) ? m.vulnerability : {}
-      const a = isObj(m.artifact) ? m.artifact : {}
-      return {
-        id: str(v.id) ?? 'unknown',
-        severity: severityOf(v.severity),
-        package: str(a.purl) ?? str(a.name) ?? '',
-        source: 'grype'
-      }
-    })
-}
-
-function trivyVulnerabilities(doc: Obj): VulnerabilityInput[] {
-  return arr(doc.Results)
-    .filter(isObj)
-    .flatMap(r =>
-      arr(r.Vulnerabilities)
-        .filter(isObj)
-        .map(v => ({
-          id: str(v.VulnerabilityID) ?? 'unknown',
-          severity: severityOf(v.Severity),
-          package:
-            (isObj(v.PkgIdentifier) ? str(v.PkgIdentifier.PURL) : null) ?? str(v.PkgName) ?? '',
-          source: 'trivy'
-        }))
-    )
 }
 
 // ---- conftest ----
@@ -639,9 +643,16 @@ function fromStatement(st: Obj, file: string, redactor: Redactor): Contribution 
       vulnerabilities: inner.vulnerabilities ?? []
     }
   }
+  if (/openvex\.dev\/ns/.test(type) && isObj(predicate) && tools.isOpenVex(predicate))
+    return {
+      kind: 'vex',
+      format: 'in-toto OpenVEX predicate',
+      timestamp: predicate.timestamp,
+      vex: tools.openVexStatements(predicate)
+    }
   fail(
     file,
-    `in-toto statement with predicate type "${type}" is not a kind of evidence the gate reads (SLSA provenance, CycloneDX, SPDX, cosign vuln)`
+    `in-toto statement with predicate type "${type}" is not a kind of evidence the gate reads (SLSA provenance, CycloneDX, SPDX, cosign vuln, OpenVEX)`
   )
 }
 
@@ -664,6 +675,8 @@ const KNOWN_FACTS = [
   'deployer'
 ]
 
+const KIND_PREFIXES = EVIDENCE_KINDS.map(k => `${k}:`).join(', ')
+
 /** Detects (or, with `forced`, checks) the kind of one parsed document and normalises it. */
 function fromDocument(
   doc: Json,
@@ -677,9 +690,11 @@ function fromDocument(
       file,
       forced
         ? `not ${what}: cannot be read as ${forced} evidence`
-        : `cannot tell what kind of evidence this is (${what}); prefix the path with its kind, e.g. facts:${file}`
+        : `cannot tell what kind of evidence this is (${what}); prefix the path with its kind (${KIND_PREFIXES}), e.g. facts:${file}`
     )
 
+  // Pages of a REST list: `gh api --paginate --slurp` (a list of pages) or one page per line.
+  if (Array.isArray(doc) && doc.length > 0 && doc.every(Array.isArray)) doc = doc.flat()
   if (Array.isArray(doc)) {
     const objs = doc.filter(isObj)
     if (doc.length === 0) {
@@ -689,6 +704,8 @@ function fromDocument(
         return { kind: 'policy-check', format: 'conftest JSON', failures: [], warnings: [] }
       if (forced === 'verification')
         return { kind: 'verification', format: 'verification JSON', verifications: [] }
+      if (forced === 'vulnerability-scan')
+        return { kind: 'vulnerability-scan', format: 'alerts JSON', vulnerabilities: [] }
       wrong('an empty list')
     }
     if (objs.length !== doc.length) wrong('a list of non-objects')
@@ -702,6 +719,60 @@ function fromDocument(
         kind: 'secret-scan',
         format: 'gitleaks JSON',
         secrets: secretsFromGitleaks(objs, redactor)
+      }
+    // trufflehog --json: findings, and (when stderr was captured too) its JSON log lines.
+    if (
+      want('secret-scan') &&
+      objs.every(o => tools.isTrufflehogFinding(o) || tools.isTrufflehogLog(o)) &&
+      objs.some(o => tools.isTrufflehogFinding(o) || tools.isTrufflehogSummary(o))
+    ) {
+      const summary = objs.find(tools.isTrufflehogSummary)
+      const secrets = tools.trufflehogFindings(objs, redactor)
+      // The summary counts what was found: fewer findings in the file means stdout was lost.
+      const reported = summary
+        ? [summary.verified_secrets, summary.unverified_secrets].reduce<number>(
+            (n, x) => n + (typeof x === 'number' ? x : 0),
+            0
+          )
+        : 0
+      if (reported > secrets.length)
+        fail(
+          file,
+          `trufflehog reported ${reported} secret(s) but the file holds ${secrets.length} finding(s): capture its stdout (the --json findings) as well as stderr`
+        )
+      return {
+        kind: 'secret-scan',
+        format: 'trufflehog JSON',
+        timestamp: summary?.ts,
+        secrets
+      }
+    }
+    if (want('secret-scan') && objs.every(tools.isGitHubSecretAlert))
+      return {
+        kind: 'secret-scan',
+        format: 'GitHub secret scanning alerts',
+        secrets: tools.gitHubSecretAlerts(objs, redactor)
+      }
+    if (want('vulnerability-scan') && objs.every(tools.isDependabotAlert))
+      return {
+        kind: 'vulnerability-scan',
+        format: 'GitHub Dependabot alerts',
+        vulnerabilities: tools.dependabotAlerts(objs)
+      }
+    if (want('policy-check') && objs.every(tools.isCheckov))
+      return {
+        kind: 'policy-check',
+        format: 'checkov JSON',
+        failures: tools.checkovFailures(objs),
+        warnings: []
+      }
+    if (want('policy-check') && objs.every(tools.isPolicyReport)) return policyReport(objs)
+    if (want('verification') && objs.every(tools.isCosignVerify))
+      return {
+        kind: 'verification',
+        format: 'cosign verify JSON',
+        timestamp: oldest(tools.cosignTime(objs)),
+        verifications: objs.map(o => tools.cosignVerification(o, claimsFromExtensions))
       }
     if (want('verification') && objs.every(o => typeof o.verified === 'boolean'))
       return {
@@ -732,7 +803,9 @@ function fromDocument(
             : undefined,
           vulnerabilities: parts.some(p => p.vulnerabilities)
             ? parts.flatMap(p => p.vulnerabilities ?? [])
-            : undefined
+            : undefined,
+          alsoVulnerabilityScan: parts.some(p => p.alsoVulnerabilityScan),
+          vex: parts.some(p => p.vex) ? parts.flatMap(p => p.vex ?? []) : undefined
         }
       }
     }
@@ -740,20 +813,42 @@ function fromDocument(
   }
   if (!isObj(doc)) wrong(`a JSON ${doc === null ? 'null' : typeof doc}`)
 
+  if (Array.isArray(doc['@conftest-tap']) && want('policy-check'))
+    return {
+      kind: 'policy-check',
+      format: 'conftest TAP',
+      ...conftestResults(doc['@conftest-tap'].filter(isObj))
+    }
+
   if (
     typeof doc.bomFormat === 'string' &&
     doc.bomFormat === 'CycloneDX' &&
-    (want('sbom') || want('vulnerability-scan'))
+    (want('sbom') || want('vulnerability-scan') || want('vex'))
   ) {
     const md = isObj(doc.metadata) ? doc.metadata : {}
-    const vulns = Array.isArray(doc.vulnerabilities) ? cyclonedxVulnerabilities(doc) : undefined
+    const refs = cyclonedxRefs(doc)
+    const vulns = Array.isArray(doc.vulnerabilities)
+      ? cyclonedxVulnerabilities(doc, refs)
+      : undefined
+    const vex = tools.cyclonedxVexStatements(doc, refs)
+    const format = `CycloneDX ${str(doc.specVersion) ?? ''}`.trim()
+    // A BOM of nothing but analysed vulnerabilities is a VEX document, not an SBOM or a scan.
+    const vexOnly =
+      arr(doc.components).length === 0 &&
+      vulns !== undefined &&
+      vulns.length > 0 &&
+      arr(doc.vulnerabilities).every(v => isObj(v) && isObj(v.analysis))
+    if (forced === 'vex' || (forced === undefined && vexOnly))
+      return { kind: 'vex', format: `${format} VEX`, timestamp: md.timestamp, vex }
     const kind: EvidenceKind = forced === 'vulnerability-scan' ? 'vulnerability-scan' : 'sbom'
     return {
       kind,
-      format: `CycloneDX ${str(doc.specVersion) ?? ''}`.trim(),
+      format,
       timestamp: md.timestamp,
       components: cyclonedxComponents(doc),
-      vulnerabilities: vulns
+      vulnerabilities: vulns,
+      alsoVulnerabilityScan: vulns !== undefined,
+      vex: vex.length ? vex : undefined
     }
   }
   if (typeof doc.spdxVersion === 'string' && doc.spdxVersion.startsWith('SPDX-') && want('sbom')) {
@@ -765,66 +860,17 @@ function fromDocument(
       components: spdxComponents(doc)
     }
   }
+  if (want('sbom') && tools.isSyftJson(doc))
+    return {
+      kind: 'sbom',
+      format: `syft JSON ${str(dig(doc, 'schema', 'version')) ?? ''}`.trim(),
+      components: tools.syftComponents(doc, licenseIds)
+    }
   if (
     Array.isArray(doc.runs) &&
     (typeof doc.version === 'string' || typeof doc.$schema === 'string')
-  ) {
-    const sarif = sarifResults(doc, forced !== 'secret-scan')
-    const kind = forced ?? sarifKind(sarif.tool)
-    if (!kind)
-      fail(
-        file,
-        `SARIF from "${sarif.tool}": cannot tell whether it is a secret scan, a vulnerability scan or a policy check; prefix the path with secret-scan:, vulnerability-scan: or policy-check:`
-      )
-    const format = `SARIF (${sarif.tool})`
-    if (kind === 'secret-scan')
-      return {
-        kind,
-        format,
-        timestamp: sarif.time,
-        secrets: sarif.results.map(r => ({
-          rule_id: r.ruleId,
-          severity: r.severity,
-          file: r.file,
-          line: r.line,
-          location: loc(r.file, r.line),
-          commit: null
-        }))
-      }
-    if (kind === 'vulnerability-scan')
-      return {
-        kind,
-        format,
-        timestamp: sarif.time,
-        vulnerabilities: sarif.results.map(r => ({
-          id: r.ruleId,
-          severity: r.severity,
-          package: r.file,
-          source: sarif.tool
-        }))
-      }
-    if (kind === 'policy-check') {
-      const toResult = (r: SarifResult): PolicyResultInput => ({
-        file: r.file,
-        namespace: sarif.tool,
-        msg: r.message || r.ruleId,
-        id: r.ruleId,
-        severity: r.severity
-      })
-      return {
-        kind,
-        format,
-        timestamp: sarif.time,
-        failures: sarif.results
-          .filter(r => r.severity !== 'low' && r.severity !== 'info')
-          .map(toResult),
-        warnings: sarif.results
-          .filter(r => r.severity === 'low' || r.severity === 'info')
-          .map(toResult)
-      }
-    }
-    wrong(`SARIF cannot be ${kind} evidence`)
-  }
+  )
+    return fromSarif(doc, file, redactor, forced)
   if (
     Array.isArray(doc.findings) &&
     (isObj(doc.stats) || forced === 'secret-scan') &&
@@ -838,22 +884,102 @@ function fromDocument(
       secrets: secretsFromOurs(doc, redactor)
     }
   }
+  if (want('secret-scan') && tools.isTrufflehogFinding(doc))
+    return {
+      kind: 'secret-scan',
+      format: 'trufflehog JSON',
+      secrets: tools.trufflehogFindings([doc], redactor)
+    }
   if (Array.isArray(doc.matches) && isObj(doc.descriptor) && want('vulnerability-scan')) {
     return {
       kind: 'vulnerability-scan',
       format: 'Grype JSON',
       timestamp: doc.descriptor.timestamp,
-      vulnerabilities: grypeVulnerabilities(doc)
+      vulnerabilities: tools.grypeVulnerabilities(doc)
     }
   }
-  if (Array.isArray(doc.Results) && 'SchemaVersion' in doc && want('vulnerability-scan')) {
+  if ((Array.isArray(doc.Results) && 'SchemaVersion' in doc) || tools.isTrivyK8s(doc)) {
+    const t = tools.trivyReport(doc)
+    // The kind a Trivy report proves present: vulnerabilities if it scanned packages (or is
+    // empty), else misconfigurations, else secrets. Findings of the other scanners in the same
+    // report are always added, but do not count as that scan being present; force the kind
+    // (`secret-scan:trivy.json`) to count it as that scan.
+    const scanned = [...t.classes]
+    const detected: EvidenceKind =
+      scanned.length === 0 || scanned.some(c => /pkgs$/.test(c))
+        ? 'vulnerability-scan'
+        : scanned.includes('config')
+          ? 'policy-check'
+          : scanned.includes('secret')
+            ? 'secret-scan'
+            : 'vulnerability-scan'
+    const kind = forced ?? detected
+    if (kind !== 'vulnerability-scan' && kind !== 'policy-check' && kind !== 'secret-scan')
+      fail(file, `a Trivy report cannot be read as ${kind} evidence`)
+    return {
+      kind,
+      format: tools.isTrivyK8s(doc) ? 'Trivy k8s JSON' : 'Trivy JSON',
+      timestamp: doc.CreatedAt,
+      vulnerabilities: t.vulnerabilities,
+      secrets: t.secrets,
+      failures: t.failures,
+      warnings: []
+    }
+  }
+  if (want('policy-check') && tools.isKubescape(doc))
+    return {
+      kind: 'policy-check',
+      format: 'kubescape JSON',
+      timestamp: doc.generationTime,
+      failures: tools.kubescapeFailures(doc),
+      warnings: []
+    }
+  if (want('vulnerability-scan') && tools.isOsvScanner(doc, forced))
     return {
       kind: 'vulnerability-scan',
-      format: 'Trivy JSON',
-      timestamp: doc.CreatedAt,
-      vulnerabilities: trivyVulnerabilities(doc)
+      format: 'OSV-Scanner JSON',
+      vulnerabilities: tools.osvScannerVulnerabilities(doc)
     }
+  if (want('vulnerability-scan') && tools.isNpmAudit(doc))
+    return {
+      kind: 'vulnerability-scan',
+      format: 'npm audit JSON',
+      vulnerabilities: tools.npmAuditVulnerabilities(doc)
+    }
+  if (want('vulnerability-scan') && tools.isPipAudit(doc))
+    return {
+      kind: 'vulnerability-scan',
+      format: 'pip-audit JSON',
+      vulnerabilities: tools.pipAuditVulnerabilities(doc)
+    }
+  if (want('vex') && tools.isOpenVex(doc))
+    return {
+      kind: 'vex',
+      format: `OpenVEX ${str(doc['@context'])?.replace(/^.*\/ns\/?/, '') ?? ''}`.trim(),
+      timestamp: doc.timestamp,
+      vex: tools.openVexStatements(doc)
+    }
+  if (want('policy-check') && tools.isPolicyReport(doc)) return policyReport([doc])
+  if (want('policy-check') && doc.kind === 'List' && Array.isArray(doc.items)) {
+    const items = doc.items.filter(isObj)
+    if (items.length === doc.items.length && items.every(tools.isPolicyReport))
+      return policyReport(items)
   }
+  if (want('policy-check') && tools.isCheckov(doc))
+    return {
+      kind: 'policy-check',
+      format: 'checkov JSON',
+      failures: tools.checkovFailures([doc]),
+      warnings: []
+    }
+  if (want('policy-check') && tools.isKubeLinter(doc))
+    return {
+      kind: 'policy-check',
+      format: 'kube-linter JSON',
+      timestamp: dig(doc, 'Summary', 'CheckEndTime'),
+      failures: tools.kubeLinterFailures(doc),
+      warnings: []
+    }
   if (typeof doc.verified === 'boolean' && want('verification')) {
     return {
       kind: 'verification',
@@ -898,6 +1024,71 @@ function fromDocument(
   wrong('an object of no known shape')
 }
 
+function policyReport(docs: Obj[]): Contribution {
+  const r = tools.policyReportResults(docs)
+  const kinds = [...new Set(docs.map(d => str(d.kind) ?? ''))].join('/')
+  return {
+    kind: 'policy-check',
+    format: `Kyverno ${kinds}`,
+    timestamp: oldest(r.timestamps),
+    failures: r.failures,
+    warnings: r.warnings
+  }
+}
+
+function fromSarif(
+  doc: Obj,
+  file: string,
+  redactor: Redactor,
+  forced: EvidenceKind | undefined
+): Contribution {
+  const sarif = sarifResults(doc, forced, redactor)
+  // Results tagged by their rules (Trivy: vulnerability / misconfiguration / secret) say what
+  // the scan was, as in Trivy's JSON: packages first, then configuration, then secrets.
+  const categories = new Set(sarif.results.map(r => r.category))
+  const tagged = categories.has(undefined)
+    ? undefined
+    : (['vulnerability-scan', 'policy-check', 'secret-scan'] as const).find(k => categories.has(k))
+  // Trivy scans for vulnerabilities, misconfigurations and secrets alike: without results its
+  // SARIF does not say which scanner ran, so it cannot count as any scan unless told.
+  const undecidable = /trivy/i.test(sarif.tool) && sarif.results.length === 0
+  const kind = forced ?? tagged ?? (undecidable ? undefined : sarif.toolKind)
+  if (!kind)
+    fail(
+      file,
+      `SARIF from "${sarif.tool}": cannot tell whether it is a secret scan, a vulnerability scan or a policy check; prefix the path with secret-scan:, vulnerability-scan: or policy-check:`
+    )
+  if (kind !== 'secret-scan' && kind !== 'vulnerability-scan' && kind !== 'policy-check')
+    fail(file, `not SARIF ${kind} evidence: cannot be read as ${kind} evidence`)
+  const of = (k: EvidenceKind): SarifResult[] =>
+    sarif.results.filter(r => (r.category ?? kind) === k)
+  const toResult = (r: SarifResult): PolicyResultInput => ({
+    file: r.file,
+    namespace: sarif.tool,
+    msg: r.message || r.ruleId,
+    id: r.ruleId,
+    severity: r.severity
+  })
+  const policy = of('policy-check')
+  return {
+    kind,
+    format: `SARIF (${sarif.tool})`,
+    timestamp: sarif.time,
+    secrets: of('secret-scan').map(r => ({
+      rule_id: r.ruleId,
+      severity: r.severity,
+      file: r.file,
+      line: r.line,
+      location: loc(r.file, r.line),
+      commit: r.commit,
+      verified: null
+    })),
+    vulnerabilities: of('vulnerability-scan').map(r => sarifVulnerability(r, sarif.tool)),
+    failures: policy.filter(r => r.severity !== 'low' && r.severity !== 'info').map(toResult),
+    warnings: policy.filter(r => r.severity === 'low' || r.severity === 'info').map(toResult)
+  }
+}
+
 /** Reads one evidence file (path relative to `cwd`). */
 export function loadEvidenceFile(
   spec: EvidenceSpec,
@@ -936,7 +1127,7 @@ export function loadEvidenceFile(
   }
 }
 
-/** Expands directories (their .json/.jsonl/.sarif/.yaml/.yml files, recursively, sorted) and parses `kind:` prefixes. */
+/** Expands directories (their .json/.jsonl/.sarif/.yaml/.yml/.tap files, recursively, sorted) and parses `kind:` prefixes. */
 export function expandEvidence(specs: readonly string[], cwd: string): EvidenceSpec[] {
   const out: EvidenceSpec[] = []
   for (const raw of specs) {
@@ -958,7 +1149,8 @@ export function expandEvidence(specs: readonly string[], cwd: string): EvidenceS
       )) {
         const child = `${shown.replace(/\/$/, '')}/${entry.name}`
         if (entry.isDirectory()) walk(path.join(dir, entry.name), child)
-        else if (/\.(json|jsonl|ya?ml|sarif)$/i.test(entry.name)) out.push({ ...spec, path: child })
+        else if (/\.(json|jsonl|ya?ml|sarif|tap)$/i.test(entry.name))
+          out.push({ ...spec, path: child })
       }
     }
     walk(abs, spec.path.split(path.sep).join('/'))
@@ -983,6 +1175,39 @@ function approvalsOf(v: unknown): ApprovalInput[] {
 }
 
 /**
+ * VEX: a vulnerability that a statement (matching its id or an alias, and its package when the
+ * statement names subcomponents) says is `not_affected` or `fixed` moves to
+ * `vulnerability_scan.suppressed`. Of several statements about one vulnerability the latest
+ * (by timestamp, then by order) decides, so a later `affected` revokes an earlier `not_affected`.
+ */
+function applyVex(input: GateInput, statements: (VexStatementInput & { path: string })[]): void {
+  if (statements.length === 0) return
+  const ordered = statements
+    .map((st, i) => ({ st, i, ms: parseTimestamp(st.timestamp) ?? -Infinity }))
+    .sort((a, b) => a.ms - b.ms || a.i - b.i)
+    .map(x => x.st)
+  const kept: VulnerabilityInput[] = []
+  for (const v of input.vulnerability_scan.vulnerabilities) {
+    const ids = new Set([v.id, ...v.aliases].map(x => x.toUpperCase()))
+    let decision: (VexStatementInput & { path: string }) | undefined
+    for (const st of ordered) {
+      if (![st.vulnerability, ...st.aliases].some(x => ids.has(x.toUpperCase()))) continue
+      if (st.products.length && !st.products.some(p => tools.packageMatches(p, v.package))) continue
+      decision = st
+    }
+    if (decision && (decision.status === 'not_affected' || decision.status === 'fixed'))
+      input.vulnerability_scan.suppressed.push({
+        ...v,
+        status: decision.status,
+        justification: decision.justification,
+        vex: decision.path
+      })
+    else kept.push(v)
+  }
+  input.vulnerability_scan.vulnerabilities = kept
+}
+
+/**
  * Builds the input document from loaded evidence at `now`. Timestamps become ages; evidence
  * without one has `age_seconds: null`.
  */
@@ -999,7 +1224,7 @@ export function buildInput(
     secret_scan: { present: false, findings: [] },
     sbom: { present: false, components: [] },
     policy_check: { present: false, failures: [], warnings: [] },
-    vulnerability_scan: { present: false, vulnerabilities: [] },
+    vulnerability_scan: { present: false, vulnerabilities: [], suppressed: [] },
     verifications: [],
     provenance: [],
     artifact: { digests: [] },
@@ -1009,6 +1234,7 @@ export function buildInput(
     break_glass: null,
     windows: {}
   }
+  const vex: (VexStatementInput & { path: string })[] = []
   for (const { record, contribution: c } of loaded) {
     const ms = parseTimestamp(c.timestamp)
     const age = ms === undefined ? null : Math.round((nowMs - ms) / 1000)
@@ -1021,8 +1247,9 @@ export function buildInput(
     if (c.kind === 'secret-scan') input.secret_scan.present = true
     if (c.kind === 'sbom') input.sbom.present = true
     if (c.kind === 'policy-check') input.policy_check.present = true
-    if (c.kind === 'vulnerability-scan' || c.vulnerabilities)
+    if (c.kind === 'vulnerability-scan' || c.alsoVulnerabilityScan)
       input.vulnerability_scan.present = true
+    for (const st of c.vex ?? []) vex.push({ ...st, path: record.path })
     input.secret_scan.findings.push(...(c.secrets ?? []))
     input.sbom.components.push(...(c.components ?? []))
     input.policy_check.failures.push(...(c.failures ?? []))
@@ -1032,6 +1259,7 @@ export function buildInput(
     input.provenance.push(...(c.provenance ?? []).map(p => ({ path: record.path, ...p })))
     if (c.facts) Object.assign(input.facts, c.facts)
   }
+  applyVex(input, vex)
   input.artifact.digests = [
     ...new Set(input.verifications.filter(v => v.verified && v.digest).map(v => v.digest as string))
   ].sort()

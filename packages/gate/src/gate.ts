@@ -376,6 +376,13 @@ function inputsSummary(input: GateInput): Record<string, unknown> {
     vulnerabilities: input.vulnerability_scan.present
       ? bySeverity(input.vulnerability_scan.vulnerabilities)
       : null,
+    // Vulnerabilities a VEX statement set aside: id, package, status and which document said so.
+    vulnerabilities_suppressed: input.vulnerability_scan.suppressed.map(v => ({
+      id: v.id,
+      package: v.package,
+      status: v.status,
+      vex: v.vex
+    })),
     verifications: input.verifications.map(v => ({
       subject: v.subject,
       verified: v.verified,

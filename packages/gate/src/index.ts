@@ -50,6 +50,14 @@ export {
   zonedInstant,
   parseInstant
 } from './time.js'
+export {
+  severityOf,
+  ratingSeverity,
+  highestSeverity,
+  cvssScore,
+  cvssSeverity,
+  scoreSeverity
+} from './severity.js'
 export { EVIDENCE_KINDS, SEVERITY_RANK } from './model.js'
 export type {
   Decision,
@@ -58,5 +66,10 @@ export type {
   EvidenceKind,
   EvidenceRecord,
   Severity,
-  WindowState
+  WindowState,
+  VulnerabilityInput,
+  SuppressedVulnerabilityInput,
+  VexStatementInput,
+  SecretFindingInput,
+  FixState
 } from './model.js'

@@ -7,6 +7,7 @@ export const EVIDENCE_KINDS = [
   'vulnerability-scan',
   'verification',
   'provenance',
+  'vex',
   'facts'
 ] as const
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
@@ -40,6 +41,8 @@ export interface SecretFindingInput {
   /** `file:line` */
   location: string
   commit: string | null
+  /** Whether the scanner confirmed the secret is live (trufflehog `Verified`, GitHub `validity`); null if unknown. */
+  verified: boolean | null
 }
 
 export interface ComponentInput {
@@ -58,11 +61,38 @@ export interface PolicyResultInput {
   severity: Severity
 }
 
+export type FixState = 'fixed' | 'not-fixed' | 'wont-fix' | 'unknown'
+
 export interface VulnerabilityInput {
   id: string
   severity: Severity
+  /** purl when the tool gives one (else name, name@version or a path). */
   package: string
   source: string
+  /** Other ids of the same vulnerability (CVE ↔ GHSA ↔ distro ids). */
+  aliases: string[]
+  /** Whether a fixed version exists (Grype's `fix.state` vocabulary). */
+  fix_state: FixState
+  fixed_versions: string[]
+}
+
+/** One VEX statement (OpenVEX, or a CycloneDX `analysis`). */
+export interface VexStatementInput {
+  vulnerability: string
+  aliases: string[]
+  /** purls of the products / subcomponents it is about; empty: any. */
+  products: string[]
+  status: 'not_affected' | 'affected' | 'fixed' | 'under_investigation'
+  justification: string | null
+  timestamp: string | null
+}
+
+/** A vulnerability a VEX statement says does not apply (`not_affected` or `fixed`). */
+export interface SuppressedVulnerabilityInput extends VulnerabilityInput {
+  status: 'not_affected' | 'fixed'
+  justification: string | null
+  /** Path of the VEX evidence. */
+  vex: string
 }
 
 export interface GitHubClaims {
@@ -119,7 +149,12 @@ export interface GateInput {
   secret_scan: { present: boolean; findings: SecretFindingInput[] }
   sbom: { present: boolean; components: ComponentInput[] }
   policy_check: { present: boolean; failures: PolicyResultInput[]; warnings: PolicyResultInput[] }
-  vulnerability_scan: { present: boolean; vulnerabilities: VulnerabilityInput[] }
+  vulnerability_scan: {
+    present: boolean
+    vulnerabilities: VulnerabilityInput[]
+    /** Moved out of `vulnerabilities` by a VEX statement. */
+    suppressed: SuppressedVulnerabilityInput[]
+  }
   verifications: VerificationInput[]
   provenance: ProvenanceInput[]
   /** Digests that a verification result vouches for. */

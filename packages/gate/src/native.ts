@@ -54,6 +54,7 @@ export function evaluateNative(
     'vulnerability-scan': () => input.vulnerability_scan.present,
     verification: () => input.verifications.length > 0,
     provenance: () => input.provenance.length > 0,
+    vex: () => input.evidence.some(e => e.kind === 'vex'),
     facts: () => input.evidence.some(e => e.kind === 'facts')
   }
 
@@ -193,12 +194,13 @@ export function evaluateNative(
     required.add('vulnerability-scan')
     const r = rank(vulns.severity)
     const all = input.vulnerability_scan.vulnerabilities
+    // ignore/block name a vulnerability by its id or any alias.
+    const named = (x: (typeof all)[number], names: string[]): boolean =>
+      names.includes(x.id) || (x.aliases ?? []).some(a => names.includes(a))
     if (r !== undefined) {
       const counted = [
         ...new Set(
-          all
-            .filter(x => SEVERITY_RANK[x.severity] >= r && !vulns.ignore.includes(x.id))
-            .map(x => x.id)
+          all.filter(x => SEVERITY_RANK[x.severity] >= r && !named(x, vulns.ignore)).map(x => x.id)
         )
       ].sort()
       if (counted.length > vulns.max)
@@ -208,7 +210,7 @@ export function evaluateNative(
         )
     }
     for (const x of all)
-      if (vulns.block.includes(x.id))
+      if (named(x, vulns.block))
         violation('vulnerabilities/blocked', `blocked vulnerability ${x.id} in ${x.package}`)
   }
 

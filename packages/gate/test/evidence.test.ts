@@ -56,7 +56,8 @@ describe('evidence detection', () => {
             file: 'config/deploy.env',
             line: 3,
             location: 'config/deploy.env:3',
-            commit: null
+            commit: null,
+            verified: null
           },
           {
             rule_id: 'generic-api-key',
@@ -64,7 +65,8 @@ describe('evidence detection', () => {
             file: 'src/app.ts',
             line: 10,
             location: 'src/app.ts:10',
-            commit: null
+            commit: null,
+            verified: null
           }
         ])
     ],
@@ -91,7 +93,8 @@ describe('evidence detection', () => {
             file: 'ops/notify.sh',
             line: 12,
             location: 'ops/notify.sh:12',
-            commit: null
+            commit: null,
+            verified: null
           }
         ])
         expect(i.evidence[0].timestamp).toBe('2026-11-25T23:30:00.000Z')
@@ -123,7 +126,8 @@ describe('evidence detection', () => {
       'evidence/trivy-clean.json',
       'vulnerability-scan',
       /Trivy JSON/,
-      i => expect(i.vulnerability_scan).toEqual({ present: true, vulnerabilities: [] })
+      i =>
+        expect(i.vulnerability_scan).toEqual({ present: true, vulnerabilities: [], suppressed: [] })
     ],
     [
       'evidence/sbom.cdx.json',
@@ -149,7 +153,10 @@ describe('evidence detection', () => {
             id: 'CVE-2018-1000620',
             severity: 'critical',
             package: 'pkg:npm/event-stream@3.3.6',
-            source: 'cyclonedx'
+            source: 'cyclonedx',
+            aliases: [],
+            fix_state: 'unknown',
+            fixed_versions: []
           }
         ])
       }

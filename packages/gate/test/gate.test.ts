@@ -311,6 +311,32 @@ const cases: Case[] = [
     allow: false,
     ids: ['secrets/found'],
     messages: [/github-pat/]
+  },
+  {
+    name: 'vulnerabilities: ignore and block match aliases',
+    policy: 'policies/vuln-alias.yml',
+    evidence: ['evidence/tools/grype-fix.json'],
+    allow: false,
+    ids: ['vulnerabilities/threshold', 'vulnerabilities/blocked'],
+    messages: [
+      /^1 vulnerabilities at or above high \(at most 0 allowed\): GHSA-jfh8-c2jp-5v3q$/,
+      /blocked vulnerability GHSA-jfh8-c2jp-5v3q in pkg:maven\/org\.apache\.logging\.log4j/
+    ]
+  },
+  {
+    name: 'vulnerabilities: a VEX statement takes the vulnerability out of the count',
+    policy: 'policies/vuln-alias.yml',
+    evidence: ['evidence/tools/grype-fix.json', 'evidence/tools/openvex.json'],
+    allow: true,
+    ids: []
+  },
+  {
+    name: 'vulnerabilities: VEX evidence alone is not a vulnerability scan',
+    policy: 'policies/vuln-alias.yml',
+    evidence: ['evidence/tools/openvex.json'],
+    allow: false,
+    ids: ['evidence/missing'],
+    messages: [/required vulnerability-scan evidence is missing/]
   }
 ]
 
