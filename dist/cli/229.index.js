@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
 var src = __webpack_require__(12501);
-// EXTERNAL MODULE: ./packages/gate/src/index.ts + 8 modules
-var gate_src = __webpack_require__(43464);
+// EXTERNAL MODULE: ./packages/gate/src/index.ts + 11 modules
+var gate_src = __webpack_require__(81982);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"

@@ -35,17 +35,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commands: () => (/* binding */ commands)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12501);
-/* harmony import */ var _secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76866);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27109);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12501);
+/* harmony import */ var _secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76866);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27109);
 /**
  * keys generate / sign (blob|image) / attest (blob|image) / verify (blob|image|attestation):
  * cosign-compatible signing and verification (BRIEF §4). Thin adapter over @secure-pipeline/sigstore.
  */
+
 
 
 
@@ -121,26 +124,26 @@ function str(values, name) {
     return typeof v === 'string' ? v : undefined;
 }
 function resolvePath(io, p) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, p);
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(io.cwd, p);
 }
 function signOptions(io, values) {
     const key = str(values, 'key');
     const keyless = values.keyless === true;
     if (key && keyless)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use either --key or --keyless, not both');
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('use either --key or --keyless, not both');
     if (!key && !keyless)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('signing needs --key FILE or --keyless');
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('signing needs --key FILE or --keyless');
     if (key) {
         const rekorURL = values['tlog-upload'] === true
             ? (str(values, 'rekor-url') ?? 'https://rekor.sigstore.dev')
             : undefined;
-        return { privateKey: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadSigningKey */ .fm)(resolvePath(io, key), io.env.COSIGN_PASSWORD), rekorURL };
+        return { privateKey: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadSigningKey */ .fm)(resolvePath(io, key), io.env.COSIGN_PASSWORD), rekorURL };
     }
     const entryType = str(values, 'rekor-entry-type');
     if (entryType !== undefined && entryType !== 'dsse' && entryType !== 'intoto') {
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--rekor-entry-type must be dsse or intoto, got "${entryType}"`);
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--rekor-entry-type must be dsse or intoto, got "${entryType}"`);
     }
-    const options = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .keylessFrom */ .rn)({
+    const options = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .keylessFrom */ .rn)({
         identityToken: str(values, 'identity-token'),
         env: io.env,
         fulcioURL: str(values, 'fulcio-url'),
@@ -157,7 +160,7 @@ function registryOptions(io, values) {
     if (user) {
         const password = io.env.REGISTRY_PASSWORD;
         if (!password)
-            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--registry-username needs the password in REGISTRY_PASSWORD');
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--registry-username needs the password in REGISTRY_PASSWORD');
         opts.credentials = { username: user, password };
     }
     const insecure = values['allow-insecure-registry'];
@@ -181,13 +184,13 @@ function githubPolicyFrom(values) {
     if (!owner && !repo) {
         const stray = ghOnly.find(f => values[f] !== undefined);
         if (stray)
-            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--${stray} needs --owner or --repo`);
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--${stray} needs --owner or --repo`);
         return undefined;
     }
     const cosignStyle = Object.keys(values).find(k => k.startsWith('certificate-') && values[k] !== undefined);
     if (cosignStyle)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`use --owner/--repo or --${cosignStyle}, not both`);
-    return (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .githubAttestationPolicy */ .SN)({
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`use --owner/--repo or --${cosignStyle}, not both`);
+    return (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .githubAttestationPolicy */ .SN)({
         owner,
         repo,
         signerRepo: str(values, 'signer-repo'),
@@ -209,9 +212,9 @@ function policyFrom(values) {
     const issuer = str(values, 'certificate-oidc-issuer');
     const issuerRe = str(values, 'certificate-oidc-issuer-regexp');
     if (identity && identityRe)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use --certificate-identity or --certificate-identity-regexp, not both');
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('use --certificate-identity or --certificate-identity-regexp, not both');
     if (issuer && issuerRe)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use --certificate-oidc-issuer or --certificate-oidc-issuer-regexp, not both');
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('use --certificate-oidc-issuer or --certificate-oidc-issuer-regexp, not both');
     const github = {};
     const gh = (flag, key) => {
         const v = str(values, flag);
@@ -227,7 +230,7 @@ function policyFrom(values) {
     if (!identity && !identityRe && !issuer && !issuerRe && Object.keys(github).length === 0)
         return undefined;
     if (!(identity ?? identityRe) || !(issuer ?? issuerRe)) {
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('keyless verification needs --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('keyless verification needs --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
     }
     return {
         identity: identity !== undefined ? { exact: identity } : { regexp: identityRe },
@@ -235,25 +238,35 @@ function policyFrom(values) {
         github
     };
 }
-function verifyOptions(io, values) {
+function verifyOptions(io, values, certificate) {
     const key = str(values, 'key');
     const policy = policyFrom(values);
     if (key && policy)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('use either --key or --certificate-identity/--certificate-oidc-issuer');
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('use either --key or --certificate-identity/--certificate-oidc-issuer');
+    if (key && certificate)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('use either --key or --certificate, not both');
+    if (certificate && !policy) {
+        // the certificate only carries the key (as --key CERT); without an identity nothing about it is trusted
+        const root = str(values, 'trusted-root');
+        return {
+            publicKey: certificate.publicKey,
+            trustedRoot: root ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadTrustedRootFile */ .ce)(resolvePath(io, root)) : (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .resolveTrustedRoot */ .K7)()
+        };
+    }
     if (!key && !policy) {
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('verification needs --key FILE or --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y');
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('verification needs --key FILE or --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y');
     }
     const root = str(values, 'trusted-root');
     return {
-        publicKey: key ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadVerificationKey */ .LX)(resolvePath(io, key)) : undefined,
+        publicKey: key ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadVerificationKey */ .LX)(resolvePath(io, key)) : undefined,
         policy,
-        trustedRoot: root ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadTrustedRootFile */ .ce)(resolvePath(io, root)) : (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .resolveTrustedRoot */ .K7)()
+        trustedRoot: root ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadTrustedRootFile */ .ce)(resolvePath(io, root)) : (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .resolveTrustedRoot */ .K7)()
     };
 }
 function format(values) {
     const f = str(values, 'format') ?? 'text';
     if (f !== 'text' && f !== 'json')
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--format must be text or json, got "${f}"`);
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--format must be text or json, got "${f}"`);
     return f;
 }
 function signerText(r) {
@@ -275,23 +288,23 @@ function resultJSON(r) {
 }
 function writeBundle(io, out, bundle) {
     const file = resolvePath(io, out);
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
     return file;
 }
 function needOne(positionals, what) {
     if (positionals.length !== 1 || !positionals[0])
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`expected exactly one ${what}`);
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`expected exactly one ${what}`);
     return positionals[0];
 }
 function statementFor(io, values, subjectName, digestHex) {
     const predicateFile = str(values, 'predicate');
     const type = str(values, 'type') ?? 'custom';
     if (!predicateFile)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('attest needs --predicate FILE');
-    const typeURI = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(type);
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('attest needs --predicate FILE');
+    const typeURI = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .predicateTypeURI */ .Ul)(type);
     const file = resolvePath(io, predicateFile);
-    const predicate = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parsePredicate */ .rv)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(file, 'predicate').toString('utf8'), typeURI, file);
-    return Buffer.from(JSON.stringify((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .buildStatement */ .Y5)([{ name: subjectName, digest: { sha256: digestHex } }], typeURI, predicate)));
+    const predicate = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .parsePredicate */ .rv)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(file, 'predicate').toString('utf8'), typeURI, file);
+    return Buffer.from(JSON.stringify((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .buildStatement */ .Y5)([{ name: subjectName, digest: { sha256: digestHex } }], typeURI, predicate)));
 }
 const keysGenerate = {
     path: ['keys', 'generate'],
@@ -302,27 +315,71 @@ Writes P.key (ECDSA P-256, PKCS#8, "ENCRYPTED SIGSTORE PRIVATE KEY": scrypt + Na
 cosign generate-key-pair) and P.pub (PEM SPKI). The password comes from COSIGN_PASSWORD (an empty
 value means an empty password). Default prefix: cosign.`,
     async run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
             'output-prefix': { type: 'string' },
             force: { type: 'boolean' }
         });
         if (positionals.length > 0)
-            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unexpected argument "${positionals[0]}"`);
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`unexpected argument "${positionals[0]}"`);
         const password = io.env.COSIGN_PASSWORD;
         if (password === undefined)
-            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('set COSIGN_PASSWORD to the password for the new key (it may be empty)');
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('set COSIGN_PASSWORD to the password for the new key (it may be empty)');
         const prefix = resolvePath(io, values['output-prefix'] ?? 'cosign');
         const keyFile = `${prefix}.key`;
         const pubFile = `${prefix}.pub`;
         if (!values.force) {
             for (const f of [keyFile, pubFile]) {
-                if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(f))
-                    throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${f} exists; use --force to overwrite`);
+                if (node_fs__WEBPACK_IMPORTED_MODULE_1___default().existsSync(f))
+                    throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`${f} exists; use --force to overwrite`);
             }
         }
-        const pair = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .generateEncodedKeyPair */ .Nd)(password);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(keyFile, pair.privateKeyPem, { mode: 0o600 });
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(pubFile, pair.publicKeyPem, { mode: 0o644 });
+        const pair = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .generateEncodedKeyPair */ .Nd)(password);
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(keyFile, pair.privateKeyPem, { mode: 0o600 });
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(pubFile, pair.publicKeyPem, { mode: 0o644 });
+        io.stderr(`Private key written to ${keyFile}\nPublic key written to ${pubFile}\n`);
+        return Promise.resolve(0);
+    }
+};
+const keysImport = {
+    path: ['keys', 'import'],
+    summary: 'import a PEM private key as a cosign key pair (cosign import-key-pair)',
+    help: `Usage: secure-pipeline keys import --key FILE [--output-prefix P] [--force]
+
+Reads an ECDSA (P-256/P-384/P-521), RSA (2048/3072/4096) or Ed25519 private key — PKCS#8
+"PRIVATE KEY", SEC1 "EC PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY" (or PKCS#8 "ENCRYPTED PRIVATE
+KEY" with the same password) — and writes P.key, encrypted as cosign does with COSIGN_PASSWORD
+("ENCRYPTED SIGSTORE PRIVATE KEY"), and P.pub. Default prefix: import-cosign.`,
+    run(io) {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
+            key: { type: 'string' },
+            'output-prefix': { type: 'string' },
+            force: { type: 'boolean' }
+        });
+        if (positionals.length > 0)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`unexpected argument "${positionals[0]}"`);
+        if (!values.key)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--key FILE is required');
+        const password = io.env.COSIGN_PASSWORD;
+        if (password === undefined)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('set COSIGN_PASSWORD to the password for the new key (it may be empty)');
+        const source = resolvePath(io, values.key);
+        const pem = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(source, 'private key').toString('utf8');
+        const privateKey = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadSigningKey */ .fm)(source, password);
+        const prefix = resolvePath(io, values['output-prefix'] ?? 'import-cosign');
+        const keyFile = `${prefix}.key`;
+        const pubFile = `${prefix}.pub`;
+        if (!values.force) {
+            for (const f of [keyFile, pubFile]) {
+                if (node_fs__WEBPACK_IMPORTED_MODULE_1___default().existsSync(f))
+                    throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`${f} exists; use --force to overwrite`);
+            }
+        }
+        const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
+        const pemType = pem.includes(`BEGIN ${_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .COSIGN_PRIVATE_KEY_PEM_TYPE */ .mO}`)
+            ? _secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .COSIGN_PRIVATE_KEY_PEM_TYPE */ .mO
+            : undefined;
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(keyFile, (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .encryptPrivateKey */ .uU)(pkcs8, password, { pemType }), { mode: 0o600 });
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(pubFile, (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .publicKeyPem */ .rY)(privateKey), { mode: 0o644 });
         io.stderr(`Private key written to ${keyFile}\nPublic key written to ${pubFile}\n`);
         return Promise.resolve(0);
     }
@@ -333,23 +390,50 @@ const signBlobCommand = {
     help: `Usage: secure-pipeline sign blob FILE (--key K | --keyless) --bundle OUT
 
 ${SIGNING_HELP}
-  --bundle OUT             where to write the Sigstore bundle (v0.3 JSON)`,
+  --bundle OUT             where to write the Sigstore bundle (v0.3 JSON)
+  --output-signature F     also write the signature, base64 (cosign --output-signature)
+  --output-certificate F   also write the signing certificate, PEM (keyless only)`,
     async run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
             ...signingFlags,
-            bundle: { type: 'string' }
+            bundle: { type: 'string' },
+            'output-signature': { type: 'string' },
+            'output-certificate': { type: 'string' }
         });
         const file = needOne(positionals, 'FILE');
         if (!values.bundle)
-            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--bundle OUT is required');
-        const data = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(resolvePath(io, file), 'artifact');
-        const bundle = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .signBlob */ .Pk)(data, signOptions(io, values));
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--bundle OUT is required');
+        const data = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(resolvePath(io, file), 'artifact');
+        const bundle = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .signBlob */ .Pk)(data, signOptions(io, values));
         const out = writeBundle(io, values.bundle, bundle);
-        io.stdout(`sha256:${(0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(data).toString('hex')}\n`);
+        io.stdout(`sha256:${(0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)(data).toString('hex')}\n`);
         io.stderr(`Bundle written to ${out}\n`);
+        writeSignatureParts(io, bundle, values['output-signature'], values['output-certificate']);
         return 0;
     }
 };
+/**
+ * cosign sign-blob's `--output-signature` (base64 signature, no line break) and
+ * `--output-certificate` (the signing certificate as PEM; nothing for a key, as cosign).
+ */
+function writeSignatureParts(io, bundle, signatureOut, certificateOut) {
+    if (signatureOut && bundle.messageSignature) {
+        const file = resolvePath(io, signatureOut);
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(file, bundle.messageSignature.signature);
+        io.stderr(`Signature written to ${file}\n`);
+    }
+    if (certificateOut) {
+        const vm = bundle.verificationMaterial;
+        const raw = vm.certificate?.rawBytes ?? vm.x509CertificateChain?.certificates[0]?.rawBytes;
+        if (!raw) {
+            io.stderr('No certificate written: signed with a key (use the public key to verify)\n');
+            return;
+        }
+        const file = resolvePath(io, certificateOut);
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(file, (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .certificatePem */ .mj)(Buffer.from(raw, 'base64')));
+        io.stderr(`Certificate written to ${file}\n`);
+    }
+}
 const signImageCommand = {
     path: ['sign', 'image'],
     summary: 'sign an OCI image by digest, stored as cosign v3 does (bundle referrer)',
@@ -360,9 +444,9 @@ and pushes the Sigstore bundle as an OCI 1.1 referrer (sha256-<hex> tag fallback
 ${SIGNING_HELP}
 ${REGISTRY_HELP}`,
     async run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, { ...signingFlags, ...registryFlags });
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, { ...signingFlags, ...registryFlags });
         const ref = needOne(positionals, 'image reference');
-        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .signImage */ .jV)(ref, signOptions(io, values), registryOptions(io, values));
+        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .signImage */ .jV)(ref, signOptions(io, values), registryOptions(io, values));
         io.stdout(`${result.reference}\n`);
         io.stderr(`Signature stored as referrer ${result.referrer} (${result.via})\n`);
         return 0;
@@ -379,7 +463,7 @@ const attestBlobCommand = {
 ${ATTEST_HELP}
 ${SIGNING_HELP}`,
     async run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
             ...signingFlags,
             bundle: { type: 'string' },
             predicate: { type: 'string' },
@@ -387,11 +471,11 @@ ${SIGNING_HELP}`,
         });
         const file = needOne(positionals, 'FILE');
         if (!values.bundle)
-            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--bundle OUT is required');
-        const data = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(resolvePath(io, file), 'artifact');
-        const hex = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(data).toString('hex');
-        const statement = statementFor(io, values, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), hex);
-        const bundle = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .signDSSE */ .R8)(statement, signOptions(io, values));
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--bundle OUT is required');
+        const data = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(resolvePath(io, file), 'artifact');
+        const hex = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)(data).toString('hex');
+        const statement = statementFor(io, values, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file), hex);
+        const bundle = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .signDSSE */ .R8)(statement, signOptions(io, values));
         const out = writeBundle(io, values.bundle, bundle);
         io.stdout(`sha256:${hex}\n`);
         io.stderr(`Attestation bundle written to ${out}\n`);
@@ -407,7 +491,7 @@ ${ATTEST_HELP}
 ${SIGNING_HELP}
 ${REGISTRY_HELP}`,
     async run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
             ...signingFlags,
             ...registryFlags,
             predicate: { type: 'string' },
@@ -416,32 +500,137 @@ ${REGISTRY_HELP}`,
         const ref = needOne(positionals, 'image reference');
         const predicateFile = values.predicate;
         if (!predicateFile)
-            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('attest needs --predicate FILE');
-        const typeURI = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(values.type ?? 'custom');
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('attest needs --predicate FILE');
+        const typeURI = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .predicateTypeURI */ .Ul)(values.type ?? 'custom');
         const file = resolvePath(io, predicateFile);
-        const predicate = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parsePredicate */ .rv)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(file, 'predicate').toString('utf8'), typeURI, file);
-        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .attestImage */ .DT)(ref, typeURI, predicate, signOptions(io, values), registryOptions(io, values));
+        const predicate = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .parsePredicate */ .rv)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(file, 'predicate').toString('utf8'), typeURI, file);
+        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .attestImage */ .DT)(ref, typeURI, predicate, signOptions(io, values), registryOptions(io, values));
         io.stdout(`${result.reference}\n`);
         io.stderr(`Attestation (${typeURI}) stored as referrer ${result.referrer} (${result.via})\n`);
         return 0;
     }
 };
+/** A distinguished name on one line (Node gives `undefined` for an empty one). */
+function dn(name) {
+    return name ? name.replace(/\n/g, ', ') : '(empty name)';
+}
+/** `--certificate C [--certificate-chain CH]` (cosign verify-blob): PEM, base64 PEM or DER. */
+function certificateFlags(io, values) {
+    const certFile = str(values, 'certificate');
+    const chainFile = str(values, 'certificate-chain');
+    if (chainFile && !certFile)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--certificate-chain needs --certificate');
+    if (!certFile)
+        return undefined;
+    const cert = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadCertificate */ .Ih)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(resolvePath(io, certFile), 'certificate'), resolvePath(io, certFile));
+    if (chainFile) {
+        // trust comes from the trusted root (--trusted-root); the chain must at least be the leaf's issuers
+        const file = resolvePath(io, chainFile);
+        const text = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(file, 'certificate chain').toString('utf8');
+        const chain = [
+            ...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)
+        ];
+        const parent = chain[0] ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadCertificate */ .Ih)(Buffer.from(chain[0][0]), file) : undefined;
+        if (!parent || !cert.checkIssued(parent))
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('CERTIFICATE_CHAIN', `certificate chain: expected PEM certificates starting with the issuer of ${certFile} (${dn(cert.issuer)}), got ${parent ? `a certificate for ${dn(parent.subject)}` : 'no certificate'}`, { position: { file } });
+    }
+    return cert;
+}
+/** With `--certificate` and an identity policy, the bundle must be signed by that certificate. */
+function requireBundleCertificate(bundle, certificate, bundleFile) {
+    const vm = bundle.verificationMaterial.content;
+    const der = vm.$case === 'certificate'
+        ? vm.certificate.rawBytes
+        : vm.$case === 'x509CertificateChain'
+            ? vm.x509CertificateChain.certificates[0]?.rawBytes
+            : undefined;
+    if (!der)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .VerificationError */ .mk('CERTIFICATE_MISMATCH', `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got a bundle signed with a public key (${bundleFile})`);
+    if (!Buffer.from(der).equals(certificate.raw))
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .VerificationError */ .mk('CERTIFICATE_MISMATCH', `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got another (serial ${new (node_crypto__WEBPACK_IMPORTED_MODULE_0___default().X509Certificate)(Buffer.from(der)).serialNumber}) in ${bundleFile}`);
+}
+/**
+ * A bare DSSE envelope (`{payload, payloadType, signatures}`, what `cosign attest-blob --key
+ * --output-signature` writes and `cosign verify-blob-attestation --signature` reads), or undefined.
+ */
+function dsseEnvelopeJSON(text) {
+    if (!text.trimStart().startsWith('{'))
+        return undefined;
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const o = json;
+    if (typeof json !== 'object' ||
+        json === null ||
+        'mediaType' in o ||
+        typeof o.payload !== 'string' ||
+        typeof o.payloadType !== 'string' ||
+        !Array.isArray(o.signatures) ||
+        o.signatures.length !== 1)
+        return undefined;
+    const sig = o.signatures[0];
+    if (typeof sig?.sig !== 'string')
+        return undefined;
+    return {
+        payload: o.payload,
+        payloadType: o.payloadType,
+        signatures: [{ sig: sig.sig, keyid: typeof sig.keyid === 'string' ? sig.keyid : '' }]
+    };
+}
+/**
+ * The bundle / signature to verify. As `cosign verify-blob --signature`, the value may also be the
+ * base64 signature itself; a binary signature file (`openssl dgst -sign` without base64) is read
+ * as the raw signature.
+ */
+function signatureMaterial(io, values, bundleFile, digest) {
+    const file = resolvePath(io, bundleFile);
+    const inline = str(values, 'bundle') === undefined && !node_fs__WEBPACK_IMPORTED_MODULE_1___default().existsSync(file);
+    if (inline && digest && /^[A-Za-z0-9+/]{40,}={0,2}$/.test(bundleFile))
+        return {
+            format: 'raw-signature',
+            bundle: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .bundleFromRawSignature */ .Ry)(Buffer.from(bundleFile, 'base64'), digest)
+        };
+    if (digest && node_fs__WEBPACK_IMPORTED_MODULE_1___default().existsSync(file)) {
+        const bytes = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(file, 'signature');
+        const text = bytes.toString('utf8');
+        const envelope = dsseEnvelopeJSON(text);
+        if (envelope)
+            return { format: 'raw-signature', bundle: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .bundleFromLegacyParts */ .Su)({ envelope }, file) };
+        const binary = !Buffer.from(text, 'utf8').equals(bytes) || bytes.some(b => b < 9 || (b > 13 && b < 32));
+        if (binary)
+            return { format: 'raw-signature', bundle: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .bundleFromRawSignature */ .Ry)(bytes, digest) };
+    }
+    return (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .loadSignatureFile */ .$G)(file, digest);
+}
 function verifyBlobLike(io, values, target, predicateType, dsseOnly = false) {
     const bundleFile = str(values, 'bundle') ?? str(values, 'signature');
     if (!bundleFile)
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--bundle FILE is required');
-    const isDigest = /^sha(256|384|512):[0-9a-f]+$/i.test(target) && !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(resolvePath(io, target));
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--bundle FILE is required');
+    const isDigest = /^sha(256|384|512):[0-9a-f]+$/i.test(target) && !node_fs__WEBPACK_IMPORTED_MODULE_1___default().existsSync(resolvePath(io, target));
     const artifact = isDigest
         ? { digest: target }
-        : { data: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)(resolvePath(io, target), 'artifact') };
+        : { data: (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(resolvePath(io, target), 'artifact') };
     const digest = artifact.data
-        ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(artifact.data)
+        ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)(artifact.data)
         : target.toLowerCase().startsWith('sha256:')
-            ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .parseDigest */ .m)(target)
+            ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .parseDigest */ .m)(target)
             : undefined;
-    const options = verifyOptions(io, values);
-    const parsed = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .loadSignatureFile */ .$G)(resolvePath(io, bundleFile), digest);
-    const result = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .verifyBundle */ .IF)(parsed.bundle, artifact, { ...options, predicateType, dsseOnly });
+    const certificate = certificateFlags(io, values);
+    const options = verifyOptions(io, values, certificate);
+    const parsed = signatureMaterial(io, values, bundleFile, digest);
+    if (parsed.format === 'raw-signature' && !options.publicKey)
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('BUNDLE_REQUIRED', `a bare signature with a certificate (keyless) needs its transparency-log entry or signed timestamp: cosign looks the entry up in Rekor online, this tool verifies offline only — pass the Sigstore bundle instead (cosign sign-blob --bundle, secure-pipeline sign blob --bundle)`, { position: { file: bundleFile } });
+    if (certificate && options.policy)
+        requireBundleCertificate(parsed.bundle, certificate, bundleFile);
+    if (certificate &&
+        !options.policy &&
+        parsed.bundle.verificationMaterial.content.$case !== 'publicKey')
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('the bundle is keyless: with --certificate give --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]');
+    const result = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .verifyBundle */ .IF)(parsed.bundle, artifact, { ...options, predicateType, dsseOnly });
     if (format(values) === 'json')
         io.stdout(`${JSON.stringify({ ...resultJSON(result), format: parsed.format, line: result.line })}\n`);
     else
@@ -453,23 +642,31 @@ const verifyBlobCommand = {
     summary: 'verify a file (or sha256: digest) against a bundle, key or identity',
     help: `Usage: secure-pipeline verify blob FILE_OR_sha256:DIGEST --bundle B (--key PUB | --certificate-identity[-regexp] X --certificate-oidc-issuer[-regexp] Y) [--trusted-root R]
 
-B is a Sigstore bundle (v0.1-v0.3), cosign's older blob bundle, or a bare base64 signature (with --key).
+B is a Sigstore bundle (v0.1-v0.3), cosign's older blob bundle, a JSON Lines file of bundles, or a
+bare base64 signature (--signature SIG, with --key: a public key or a certificate).
+  --certificate C          the signing certificate (PEM, base64 PEM or DER): with identity flags the
+                           bundle must be signed by it; without, its key verifies (as --key C).
+                           A bare signature with a certificate is refused (exit 2): it needs the Rekor
+                           entry cosign looks up online; pass the bundle.
+  --certificate-chain CH   PEM issuers of --certificate (checked to link; trust is --trusted-root)
 Keyed bundles verify without a transparency-log entry (an entry that is present is verified);
 keyless ones need a log entry or a signed timestamp. Exit 0 verified, 1 not verified, 2 usage.
 ${IDENTITY_HELP}`,
     run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
             ...identityFlags,
             bundle: { type: 'string' },
-            signature: { type: 'string' }
+            signature: { type: 'string' },
+            certificate: { type: 'string' },
+            'certificate-chain': { type: 'string' }
         });
         return Promise.resolve(verifyBlobLike(io, values, needOne(positionals, 'FILE_OR_sha256:DIGEST')));
     }
 };
 async function verifyImageLike(io, values, ref, attestation) {
     const type = str(values, 'type');
-    const predicateType = type ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(type) : undefined;
-    const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .verifyImage */ .ZG)(ref, { ...verifyOptions(io, values), attestation, predicateType }, registryOptions(io, values));
+    const predicateType = type ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .predicateTypeURI */ .Ul)(type) : undefined;
+    const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .verifyImage */ .ZG)(ref, { ...verifyOptions(io, values), attestation, predicateType }, registryOptions(io, values));
     if (format(values) === 'json') {
         io.stdout(`${JSON.stringify({
             verified: true,
@@ -495,7 +692,7 @@ const verifyImageCommand = {
 ${IDENTITY_HELP}
 ${REGISTRY_HELP}`,
     run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
             ...identityFlags,
             ...registryFlags
         });
@@ -507,20 +704,23 @@ const verifyAttestationCommand = {
     summary: 'verify attestations of an image (or of a file with --bundle), filtered by --type',
     help: `Usage: secure-pipeline verify attestation REF [--type T] (--key PUB | --certificate-identity... --certificate-oidc-issuer...)
        secure-pipeline verify attestation FILE_OR_sha256:DIGEST --bundle B [--type T] (...)
+       secure-pipeline verify attestation FILE --signature ENVELOPE.json --key PUB [--type T]
 
+  --signature F  a bare DSSE envelope (cosign attest-blob --output-signature), keyed only
   --type T     predicate type (short name or URI) the attestation must have
 ${IDENTITY_HELP}
 ${REGISTRY_HELP}`,
     run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)(io.argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
             ...identityFlags,
             ...registryFlags,
             bundle: { type: 'string' },
+            signature: { type: 'string' },
             type: { type: 'string' }
         });
         const target = needOne(positionals, 'image reference or file');
-        if (values.bundle) {
-            const type = values.type ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_3__/* .predicateTypeURI */ .Ul)(values.type) : undefined;
+        if (values.bundle ?? values.signature) {
+            const type = values.type ? (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .predicateTypeURI */ .Ul)(values.type) : undefined;
             return Promise.resolve(verifyBlobLike(io, values, target, type, true));
         }
         return verifyImageLike(io, values, target, true);
@@ -528,6 +728,7 @@ ${REGISTRY_HELP}`,
 };
 const commands = [
     keysGenerate,
+    keysImport,
     signBlobCommand,
     signImageCommand,
     attestBlobCommand,

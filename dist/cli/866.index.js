@@ -8,14 +8,20 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  mO: () => (/* reexport */ COSIGN_PRIVATE_KEY_PEM_TYPE),
   Cs: () => (/* reexport */ PREDICATE_TYPES),
   DT: () => (/* reexport */ attestImage),
   Y5: () => (/* reexport */ buildStatement),
+  Su: () => (/* reexport */ bundleFromLegacyParts),
+  Ry: () => (/* reexport */ bundleFromRawSignature),
+  mj: () => (/* reexport */ certificatePem),
+  uU: () => (/* reexport */ encryptPrivateKey),
   Nd: () => (/* reexport */ generateEncodedKeyPair),
   TZ: () => (/* reexport */ generateKeyPair),
   SN: () => (/* reexport */ githubAttestationPolicy),
   p4: () => (/* reexport */ keyHint),
   rn: () => (/* reexport */ keylessFrom),
+  Ih: () => (/* reexport */ loadCertificate),
   $G: () => (/* reexport */ loadSignatureFile),
   fm: () => (/* reexport */ loadSigningKey),
   ce: () => (/* reexport */ trust_loadTrustedRootFile),
@@ -24,6 +30,7 @@ __webpack_require__.d(__webpack_exports__, {
   rv: () => (/* reexport */ parsePredicate),
   bG: () => (/* reexport */ bundle_parseSignatureMaterial),
   Ul: () => (/* reexport */ predicateTypeURI),
+  rY: () => (/* reexport */ publicKeyPem),
   jH: () => (/* reexport */ readInputFile),
   K7: () => (/* reexport */ trust_resolveTrustedRoot),
   sc: () => (/* reexport */ sha256),
@@ -34,21 +41,26 @@ __webpack_require__.d(__webpack_exports__, {
   ZG: () => (/* reexport */ verifyImage)
 });
 
-// UNUSED EXPORTS: COSIGN_PRIVATE_KEY_PEM_TYPE, COSIGN_SIGN_PREDICATE_TYPE, EMPTY_TRUSTED_ROOT, GITHUB_ACTIONS_ISSUER, IN_TOTO_PAYLOAD_TYPE, KeySigner, OID, PUBLIC_GOOD, SIGSTORE_PRIVATE_KEY_PEM_TYPE, STAGING, STATEMENT_TYPES, STATEMENT_V1, bundleFromLegacyParts, bundleFromRawSignature, bundleVersion, certificateIdentity, checkIdentityPolicy, compileRegexp, conformanceMain, decryptPrivateKey, encryptPrivateKey, githubActionsToken, isDigestArgument, jsonLinesBundles, loadPublicKey, normalizeBundleJSON, parseArtifactDigest, parseTrustedRoot, publicGoodTrustedRootJSON, publicKeyPem, serializeBundle, verifyAnyBundle, verifyPrehashed
+// UNUSED EXPORTS: COSIGN_SIGN_PREDICATE_TYPE, EMPTY_TRUSTED_ROOT, GITHUB_ACTIONS_ISSUER, IN_TOTO_PAYLOAD_TYPE, KeySigner, OID, PUBLIC_GOOD, SIGSTORE_PRIVATE_KEY_PEM_TYPE, STAGING, STATEMENT_TYPES, STATEMENT_V1, bundleVersion, certificateIdentity, checkIdentityPolicy, checkKeyStrength, compileRegexp, conformanceMain, decryptPrivateKey, githubActionsToken, isDigestArgument, jsonLinesBundles, loadPublicKey, normalizeBundleJSON, parseArtifactDigest, parseTrustedRoot, publicGoodTrustedRootJSON, serializeBundle, signWithKey, verifyAnyBundle, verifyPrehashed, verifyWithKey
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 var external_node_crypto_default = /*#__PURE__*/__webpack_require__.n(external_node_crypto_);
 // EXTERNAL MODULE: ./node_modules/@noble/ciphers/salsa.js + 3 modules
 var salsa = __webpack_require__(46382);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/ed25519.js + 2 modules
+var ed25519 = __webpack_require__(1185);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
 var src = __webpack_require__(12501);
 ;// CONCATENATED MODULE: ./packages/sigstore/src/keys.ts
 /**
- * cosign-compatible key pairs: an ECDSA P-256 private key as PKCS#8 DER, encrypted with
+ * Keys. cosign-compatible key pairs: a private key as PKCS#8 DER, encrypted with
  * go-securesystemslib's envelope (scrypt KDF + NaCl secretbox), base64 JSON inside a PEM block
- * labelled `ENCRYPTED SIGSTORE PRIVATE KEY` (or the older `ENCRYPTED COSIGN PRIVATE KEY`).
+ * labelled `ENCRYPTED SIGSTORE PRIVATE KEY` (or the older `ENCRYPTED COSIGN PRIVATE KEY`); plain
+ * and PKCS#8-encrypted PEM keys as users bring them; the key types sigstore accepts (ECDSA
+ * P-256/384/521, RSA 2048/3072/4096, Ed25519) and cosign's signature scheme for each.
  */
+
 
 
 
@@ -96,24 +108,58 @@ function encryptPrivateKey(pkcs8, password, options = {}) {
 function keyError(source, message, cause) {
     return new src/* InputError */.dz('KEY_INVALID', message, { position: { file: source }, cause });
 }
+/** PEM labels of private keys read as they are (cosign import-key-pair's inputs, plus PKCS#8 encrypted). */
+const PLAIN_PRIVATE_KEY_TYPES = ['PRIVATE KEY', 'EC PRIVATE KEY', 'RSA PRIVATE KEY'];
+const PKCS8_ENCRYPTED_TYPE = 'ENCRYPTED PRIVATE KEY';
+function wrongPassword(source, what) {
+    return new src/* InputError */.dz('KEY_PASSWORD', `decrypting the private key failed: wrong password (COSIGN_PASSWORD) for ${what}`, { position: { file: source } });
+}
+function blockPem(block, headers = '') {
+    return toPem(block.type, block.body).replace('-----\n', `-----\n${headers}`);
+}
+/** A PEM private key that is not cosign-encrypted: PKCS#8, SEC1, PKCS#1, or PKCS#8 / OpenSSL encrypted. */
+function plainPrivateKey(pem, block, password, source) {
+    // legacy OpenSSL encryption keeps its headers inside the block; keep the block verbatim
+    const verbatim = new RegExp(`-----BEGIN ${block.type}-----[\\s\\S]*?-----END ${block.type}-----`).exec(pem)?.[0] ?? blockPem(block);
+    const encrypted = block.type === PKCS8_ENCRYPTED_TYPE || /Proc-Type:\s*4,ENCRYPTED/.test(verbatim);
+    try {
+        return encrypted
+            ? external_node_crypto_default().createPrivateKey({ key: verbatim, passphrase: password })
+            : external_node_crypto_default().createPrivateKey(verbatim);
+    }
+    catch (err) {
+        if (encrypted)
+            throw wrongPassword(source, block.type === PKCS8_ENCRYPTED_TYPE
+                ? 'the encrypted PKCS#8 key (or the key is corrupt)'
+                : 'the OpenSSL-encrypted key (or the key is corrupt)');
+        throw keyError(source, `unreadable private key ("${block.type}" PEM block)`, err);
+    }
+}
 /**
- * Decrypts a cosign private key. `source` names the file in errors. A wrong password is an
- * InputError (exit 2) saying so; the password itself is never included in a message.
+ * Reads a signing key: cosign's encrypted key (`ENCRYPTED SIGSTORE PRIVATE KEY` / `ENCRYPTED
+ * COSIGN PRIVATE KEY`), or a PEM key as cosign import-key-pair takes it (PKCS#8 `PRIVATE KEY`,
+ * SEC1 `EC PRIVATE KEY`, PKCS#1 `RSA PRIVATE KEY`), or PKCS#8 `ENCRYPTED PRIVATE KEY` (password).
+ * `source` names the file in errors. A wrong password is an InputError (exit 2) saying so; the
+ * password itself is never included in a message. Weak or unsupported keys are rejected.
  */
 function decryptPrivateKey(pem, password, source = 'private key') {
+    const key = readPrivateKey(pem, password, source);
+    checkKeyStrength(key, source);
+    return key;
+}
+function readPrivateKey(pem, password, source) {
     const blocks = parsePemBlocks(pem);
     const block = blocks.find(b => b.type === SIGSTORE_PRIVATE_KEY_PEM_TYPE || b.type === COSIGN_PRIVATE_KEY_PEM_TYPE);
     if (!block) {
-        const plain = blocks.find(b => b.type === 'PRIVATE KEY' || b.type === 'EC PRIVATE KEY');
-        if (plain) {
-            try {
-                return external_node_crypto_default().createPrivateKey(pem);
-            }
-            catch (err) {
-                throw keyError(source, 'unreadable private key', err);
-            }
-        }
-        throw keyError(source, `not a cosign private key: expected a PEM block "${SIGSTORE_PRIVATE_KEY_PEM_TYPE}" or "${COSIGN_PRIVATE_KEY_PEM_TYPE}"`);
+        const plain = blocks.find(b => PLAIN_PRIVATE_KEY_TYPES.includes(b.type) || b.type === PKCS8_ENCRYPTED_TYPE);
+        if (plain)
+            return plainPrivateKey(pem, plain, password, source);
+        const found = blocks.map(b => `"${b.type}"`).join(', ');
+        throw keyError(source, `not a private key: expected a PEM block "${SIGSTORE_PRIVATE_KEY_PEM_TYPE}", "${COSIGN_PRIVATE_KEY_PEM_TYPE}", ` +
+            `"PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY" or "ENCRYPTED PRIVATE KEY", got ${found || 'no PEM block'}` +
+            (blocks.some(b => b.type === 'OPENSSH PRIVATE KEY')
+                ? ' (convert an OpenSSH key with: ssh-keygen -p -m PKCS8 -f FILE)'
+                : ''));
     }
     let env;
     try {
@@ -153,21 +199,94 @@ function decryptPrivateKey(pem, password, source = 'private key') {
         throw keyError(source, 'the decrypted private key is not PKCS#8', err);
     }
 }
-/** Reads a PEM public key (SPKI), or the public key of a PEM certificate. */
+const PUBLIC_KEY_TYPES = ['PUBLIC KEY', 'RSA PUBLIC KEY', 'EC PUBLIC KEY'];
+/**
+ * Reads a verification key: PEM SPKI `PUBLIC KEY`, PKCS#1 `RSA PUBLIC KEY`, or the public key
+ * of a PEM certificate (the first, i.e. the leaf, when a chain is given). Weak or unsupported
+ * keys are rejected (InputError, exit 2).
+ */
 function keys_loadPublicKey(pem, source = 'public key') {
     const blocks = parsePemBlocks(pem);
-    const cert = blocks.find(b => b.type === 'CERTIFICATE');
+    const first = blocks.find(b => b.type === 'CERTIFICATE' || PUBLIC_KEY_TYPES.includes(b.type));
+    if (!first) {
+        const priv = blocks.find(b => b.type.includes('PRIVATE KEY'));
+        throw keyError(source, priv
+            ? `expected a public key or certificate, got a private key ("${priv.type}"): pass the .pub file`
+            : `not a PEM public key: expected a PEM block "PUBLIC KEY", "RSA PUBLIC KEY" or "CERTIFICATE", got ${blocks.map(b => `"${b.type}"`).join(', ') || 'no PEM block'}`);
+    }
+    let key;
     try {
-        if (cert)
-            return new (external_node_crypto_default()).X509Certificate(pem).publicKey;
-        if (!blocks.some(b => b.type === 'PUBLIC KEY' || b.type === 'RSA PUBLIC KEY' || b.type === 'EC PUBLIC KEY')) {
-            throw new Error('no PUBLIC KEY block');
-        }
-        return external_node_crypto_default().createPublicKey(pem);
+        key =
+            first.type === 'CERTIFICATE'
+                ? new (external_node_crypto_default()).X509Certificate(first.body).publicKey
+                : first.type === 'RSA PUBLIC KEY'
+                    ? external_node_crypto_default().createPublicKey({ key: first.body, format: 'der', type: 'pkcs1' })
+                    : external_node_crypto_default().createPublicKey({ key: first.body, format: 'der', type: 'spki' });
     }
     catch (err) {
-        throw keyError(source, `not a PEM public key: ${err.message}`, err);
+        throw keyError(source, `not a PEM public key: the "${first.type}" block does not parse (${err.message})`, err);
     }
+    checkKeyStrength(key, source);
+    return key;
+}
+/**
+ * Reads a certificate as cosign's `--certificate` takes it: PEM, base64 of the PEM (what
+ * `cosign sign-blob --output-certificate` writes by default), or DER. The first certificate is
+ * the leaf. InputError (exit 2) otherwise.
+ */
+function loadCertificate(bytes, source = 'certificate') {
+    let text = bytes.toString('utf8');
+    if (!text.includes('-----BEGIN')) {
+        const decoded = /^[A-Za-z0-9+/=\s]+$/.test(text.trim())
+            ? Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8')
+            : '';
+        if (decoded.includes('-----BEGIN CERTIFICATE-----'))
+            text = decoded;
+    }
+    const block = parsePemBlocks(text).find(b => b.type === 'CERTIFICATE');
+    try {
+        const cert = new (external_node_crypto_default()).X509Certificate(block ? block.body : bytes);
+        checkKeyStrength(cert.publicKey, source);
+        return cert;
+    }
+    catch (err) {
+        if (err instanceof src/* InputError */.dz)
+            throw err;
+        throw keyError(source, `not a certificate: expected PEM "CERTIFICATE", base64 of it, or DER (${err.message})`, err);
+    }
+}
+/** PEM of a DER certificate. */
+function certificatePem(der) {
+    return toPem('CERTIFICATE', Buffer.from(der));
+}
+const CURVE_NAMES = {
+    prime256v1: 'P-256',
+    secp384r1: 'P-384',
+    secp521r1: 'P-521'
+};
+/**
+ * The keys cosign / sigstore accept (sigstore/sigstore cryptoutils.ValidatePubKey): ECDSA
+ * P-256/P-384/P-521, RSA with a 2048/3072/4096-bit modulus, Ed25519. Others are an InputError.
+ */
+function checkKeyStrength(key, source = 'key') {
+    const type = key.asymmetricKeyType;
+    const details = key.asymmetricKeyDetails ?? {};
+    const supported = 'supported keys: ECDSA P-256/P-384/P-521, RSA 2048/3072/4096 bits, Ed25519';
+    if (type === 'ec') {
+        const curve = details.namedCurve ?? 'unknown';
+        if (!CURVE_NAMES[curve])
+            throw new src/* InputError */.dz('KEY_UNSUPPORTED', `unsupported key: ECDSA curve ${curve} (${supported})`, { position: { file: source } });
+        return;
+    }
+    if (type === 'rsa' || type === 'rsa-pss') {
+        const bits = details.modulusLength ?? 0;
+        if (![2048, 3072, 4096].includes(bits))
+            throw new src/* InputError */.dz('KEY_UNSUPPORTED', `${bits < 2048 ? 'weak' : 'unsupported'} key: RSA ${bits} bits (${supported})`, { position: { file: source } });
+        return;
+    }
+    if (type === 'ed25519')
+        return;
+    throw new src/* InputError */.dz('KEY_UNSUPPORTED', `unsupported key: ${(type ?? 'unknown').toUpperCase()} (${supported})`, { position: { file: source } });
 }
 function publicKeyPem(key) {
     const pub = key.type === 'private' ? external_node_crypto_default().createPublicKey(key) : key;
@@ -207,6 +326,89 @@ function hashForKey(key) {
     if (curve === 'secp521r1')
         return 'sha512';
     return 'sha256';
+}
+/**
+ * The digest algorithm of a message signature made with `key`, as cosign does
+ * (sigstore/sigstore GetDefaultPublicKeyDetails): ECDSA by curve, RSA SHA-256 (PKCS#1 v1.5),
+ * Ed25519 SHA-512 (Ed25519ph, the only Ed25519 form a hashedrekord entry takes).
+ */
+function messageHashForKey(key) {
+    return hashForKey(key) ?? 'sha512';
+}
+function rawEd25519(key, part) {
+    const jwk = key.export({ format: 'jwk' });
+    const v = jwk[part];
+    if (typeof v !== 'string')
+        throw new Error(`Ed25519 key without "${part}"`);
+    return Buffer.from(v, 'base64url');
+}
+function rsaPadding(key, pss) {
+    return pss || key.asymmetricKeyType === 'rsa-pss'
+        ? {
+            key,
+            padding: (external_node_crypto_default()).constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: (external_node_crypto_default()).constants.RSA_PSS_SALTLEN_DIGEST
+        }
+        : { key, padding: (external_node_crypto_default()).constants.RSA_PKCS1_PADDING };
+}
+/**
+ * Signs as cosign does with a key: `message` = a blob (ECDSA/RSA over the key's hash, Ed25519ph
+ * for Ed25519), `dsse` = the DSSE pre-authentication encoding (pure Ed25519, as DSSE verifiers
+ * and Rekor's dsse type expect).
+ */
+function signWithKey(privateKey, data, mode = 'message') {
+    if (privateKey.asymmetricKeyType === 'ed25519') {
+        if (mode === 'dsse')
+            return external_node_crypto_default().sign(null, data, privateKey);
+        return Buffer.from(ed25519/* ed25519ph */.oI.sign(data, rawEd25519(privateKey, 'd')));
+    }
+    const hash = messageHashForKey(privateKey);
+    if (privateKey.asymmetricKeyType === 'rsa' || privateKey.asymmetricKeyType === 'rsa-pss')
+        return external_node_crypto_default().sign(hash, data, rsaPadding(privateKey, false));
+    return external_node_crypto_default().sign(hash, data, privateKey);
+}
+const NODE_HASHES = new Set(['sha256', 'sha384', 'sha512']);
+/**
+ * Verifies a keyed signature the ways cosign and sigstore-js make them: ECDSA (ASN.1 DER) over
+ * the curve's hash, the bundle's digest algorithm or SHA-256; RSA PKCS#1 v1.5 or PSS (any salt
+ * length) over SHA-256 or the bundle's digest algorithm; Ed25519 pure or Ed25519ph (SHA-512).
+ */
+function verifyWithKey(publicKey, signed, signature) {
+    const type = publicKey.asymmetricKeyType;
+    const hashes = [signed.digestHash, hashForKey(publicKey), 'sha256'].filter((h, i, all) => typeof h === 'string' && NODE_HASHES.has(h) && all.indexOf(h) === i);
+    const attempt = (f) => {
+        try {
+            return f();
+        }
+        catch {
+            return false;
+        }
+    };
+    if (type === 'ed25519') {
+        const data = signed.data;
+        if (!data)
+            return false;
+        const pub = rawEd25519(publicKey, 'x');
+        return (attempt(() => external_node_crypto_default().verify(null, data, publicKey, signature)) ||
+            attempt(() => ed25519/* ed25519ph */.oI.verify(signature, data, pub)));
+    }
+    if (type !== 'ec' && type !== 'rsa' && type !== 'rsa-pss')
+        return false;
+    if (signed.data) {
+        const data = signed.data;
+        return hashes.some(h => {
+            if (type === 'ec')
+                return attempt(() => external_node_crypto_default().verify(h, data, publicKey, signature));
+            return ((type === 'rsa' &&
+                attempt(() => external_node_crypto_default().verify(h, data, rsaPadding(publicKey, false), signature))) ||
+                attempt(() => external_node_crypto_default().verify(h, data, {
+                    key: publicKey,
+                    padding: (external_node_crypto_default()).constants.RSA_PKCS1_PSS_PADDING,
+                    saltLength: (external_node_crypto_default()).constants.RSA_PSS_SALTLEN_AUTO
+                }, signature)));
+        });
+    }
+    return false;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -983,25 +1185,61 @@ var sign_dist = __webpack_require__(15179);
 
 
 
+
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-/** Signs with a local private key; the bundle carries the key hint, as cosign's keyed bundles do. */
+/**
+ * Signs with a local private key; the bundle carries the key hint, as cosign's keyed bundles do.
+ * `message` mode signs blobs as cosign does per key type (ECDSA over the curve's hash, RSA PKCS#1
+ * v1.5 SHA-256, Ed25519ph); `dsse` mode signs the DSSE PAE (pure Ed25519 for Ed25519 keys).
+ */
 class KeySigner {
     pem;
     hint;
-    hash;
     privateKey;
-    constructor(privateKey) {
+    mode;
+    constructor(privateKey, mode = 'message') {
         this.privateKey = privateKey;
+        this.mode = mode;
         this.pem = publicKeyPem(privateKey);
         this.hint = keyHint(privateKey);
-        this.hash = hashForKey(privateKey);
+    }
+    /** The message digest algorithm of blob bundles signed with this key. */
+    get messageHash() {
+        return messageHashForKey(this.privateKey);
     }
     sign(data) {
-        const signature = external_node_crypto_default().sign(this.hash, data, this.privateKey);
+        const signature = signWithKey(this.privateKey, data, this.mode);
         return Promise.resolve({
             signature,
             key: { $case: 'publicKey', publicKey: this.pem, hint: this.hint }
         });
+    }
+}
+const PROTO_HASH = {
+    sha256: dist.HashAlgorithm.SHA2_256,
+    sha384: dist.HashAlgorithm.SHA2_384,
+    sha512: dist.HashAlgorithm.SHA2_512
+};
+/**
+ * sigstore-js always records a SHA-256 message digest; cosign records the digest the key signs
+ * (SHA-384 for P-384, SHA-512 for P-521 and Ed25519ph), which sigstore-go checks. (Rekor
+ * upload is refused for those keys in setup(): sigstore-js labels hashedrekord digests SHA-256.)
+ */
+class KeyedMessageBundleBuilder extends sign_dist/* MessageSignatureBundleBuilder */.z3 {
+    hash;
+    constructor(options, hash) {
+        super(options);
+        this.hash = hash;
+    }
+    async package(artifact, signature) {
+        const bundle = await super.package(artifact, signature);
+        if (this.hash !== 'sha256') {
+            bundle.content.messageSignature.messageDigest = {
+                algorithm: PROTO_HASH[this.hash],
+                digest: external_node_crypto_default().createHash(this.hash).update(artifact.data).digest()
+            };
+        }
+        return bundle;
     }
 }
 const keySigners = new WeakMap();
@@ -1013,6 +1251,9 @@ function setup(options, dsse) {
         throw new src/* UsageError */.eb('use either a key or keyless signing, not both');
     const retry = { retries: 0 };
     if (options.privateKey) {
+        const hash = messageHashForKey(options.privateKey);
+        if (options.rekorURL && !dsse && hash !== 'sha256')
+            throw new src/* UsageError */.eb(`--tlog-upload with this key is not supported: its signatures are over ${hash.toUpperCase()} digests, and the Rekor client (sigstore-js) records hashedrekord entries as SHA-256; sign without the log, or with an ECDSA P-256 or RSA key`);
         const witnesses = options.rekorURL
             ? [
                 new sign_dist/* RekorWitness */.fU({
@@ -1022,12 +1263,15 @@ function setup(options, dsse) {
                 })
             ]
             : [];
-        let signer = keySigners.get(options.privateKey);
-        if (!signer) {
-            signer = new KeySigner(options.privateKey);
-            keySigners.set(options.privateKey, signer);
+        let signers = keySigners.get(options.privateKey);
+        if (!signers) {
+            signers = {
+                message: new KeySigner(options.privateKey, 'message'),
+                dsse: new KeySigner(options.privateKey, 'dsse')
+            };
+            keySigners.set(options.privateKey, signers);
         }
-        return { signer, witnesses };
+        return { signer: dsse ? signers.dsse : signers.message, witnesses };
     }
     const k = options.keyless;
     if (!k)
@@ -1081,7 +1325,9 @@ function wrapSigningError(err) {
 async function sign_signBlob(data, options) {
     const { signer, witnesses } = setup(options, false);
     try {
-        const bundle = await new sign_dist/* MessageSignatureBundleBuilder */.z3({ signer, witnesses }).create({ data });
+        const bundle = await (signer instanceof KeySigner
+            ? new KeyedMessageBundleBuilder({ signer, witnesses }, signer.messageHash)
+            : new sign_dist/* MessageSignatureBundleBuilder */.z3({ signer, witnesses })).create({ data });
         return (0,bundle_dist.bundleToJSON)(toV03(bundle));
     }
     catch (err) {
@@ -1105,8 +1351,8 @@ async function sign_signDSSE(payload, options, payloadType = IN_TOTO_PAYLOAD_TYP
 
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/nist.js + 10 modules
-var nist = __webpack_require__(13260);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/nist.js + 3 modules
+var nist = __webpack_require__(70875);
 ;// CONCATENATED MODULE: ./packages/sigstore/src/policy.ts
 /**
  * Identity policy for keyless signatures: the Fulcio certificate's SAN and OIDC issuer (exact or
@@ -1995,6 +2241,40 @@ function messageDigestOf(bundle, artifact) {
     }
     throw new src/* UsageError */.eb('nothing to verify: give an artifact file or a sha256: digest');
 }
+/**
+ * Keyed signatures are checked in every scheme cosign and sigstore-js produce for the key type
+ * (keys.ts verifyWithKey): sigstore-js alone only tries the bundle's digest algorithm
+ * (messages) or OpenSSL's default (DSSE), which misses P-384/P-521 DSSE, RSA-PSS and Ed25519ph.
+ */
+function withKeySchemes(entity, bundle, artifact, digest, digestString) {
+    const original = entity.signature;
+    const content = bundle.content;
+    const data = content.$case === 'dsseEnvelope'
+        ? dssePAE(content.dsseEnvelope.payloadType, Buffer.from(content.dsseEnvelope.payload))
+        : artifact.data;
+    const digestHash = (digestString.split(':')[0] ?? 'sha256').replace(/_/g, '-');
+    return {
+        ...entity,
+        signature: {
+            signature: original.signature,
+            compareSignature: s => original.compareSignature(s),
+            compareDigest: d => original.compareDigest(d),
+            compareSignedDigest: d => original.compareSignedDigest(d),
+            verifySignature: k => data
+                ? verifyWithKey(k, { data, digestHash }, Buffer.from(original.signature))
+                : verifyPrehashed(k, digest, Buffer.from(original.signature))
+        }
+    };
+}
+function dssePAE(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `),
+        type,
+        Buffer.from(` ${payload.length} `),
+        payload
+    ]);
+}
 function verifyOne(bundle, artifact, options) {
     const keyed = options.publicKey !== undefined;
     if (!keyed && !isCompletePolicy(options.policy)) {
@@ -2057,6 +2337,8 @@ function verifyOne(bundle, artifact, options) {
             }
         };
     }
+    if (keyed)
+        entity = withKeySchemes(entity, bundle, artifact, digest, digestString);
     let signer;
     try {
         if (keyed) {

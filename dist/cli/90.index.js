@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12501);
-/* harmony import */ var _secure_pipeline_gate__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43464);
+/* harmony import */ var _secure_pipeline_gate__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81982);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27109);
 /**
  * `secure-pipeline gate`: one policy over all the evidence → allowed (0) or denied (1), with an

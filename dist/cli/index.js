@@ -1679,12 +1679,12 @@ const commandModules = [
     { words: ['sbom'], load: async () => (await __nccwpck_require__.e(/* import() */ 848).then(__nccwpck_require__.bind(__nccwpck_require__, 29848))).commands },
     {
         words: ['keys', 'sign', 'attest', 'verify'],
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(210), __nccwpck_require__.e(866), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80851))).commands
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(513), __nccwpck_require__.e(866), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80851))).commands
     },
     { words: ['rego'], load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(507), __nccwpck_require__.e(250)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20250))).commands },
     { words: ['policy'], load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(507), __nccwpck_require__.e(82), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7439))).commands },
-    { words: ['gate'], load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(507), __nccwpck_require__.e(464), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27090))).commands },
-    { words: ['pipeline'], load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(292), __nccwpck_require__.e(210), __nccwpck_require__.e(91), __nccwpck_require__.e(507), __nccwpck_require__.e(866), __nccwpck_require__.e(384), __nccwpck_require__.e(916), __nccwpck_require__.e(464), __nccwpck_require__.e(82), __nccwpck_require__.e(229)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83229))).commands }
+    { words: ['gate'], load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(91), __nccwpck_require__.e(353), __nccwpck_require__.e(507), __nccwpck_require__.e(982), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27090))).commands },
+    { words: ['pipeline'], load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(292), __nccwpck_require__.e(91), __nccwpck_require__.e(513), __nccwpck_require__.e(353), __nccwpck_require__.e(507), __nccwpck_require__.e(866), __nccwpck_require__.e(982), __nccwpck_require__.e(384), __nccwpck_require__.e(916), __nccwpck_require__.e(82), __nccwpck_require__.e(229)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83229))).commands }
 ];
 /** The commands that can match argv: one engine's when its word leads, else all of them. */
 async function loadCommands(argv = []) {

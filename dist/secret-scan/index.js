@@ -34577,6 +34577,25 @@ const EXTRA_RULES = [...cloud, ...saas, ...registriesAndMore];
 
 /** A `kind: Secret` line (YAML, at the start of a line). */
 const K8S_KIND = String.raw `kind:[ \t]{0,3}['"]?Secret['"]?[ \t]*\r?`;
+// Kubernetes objects as JSON (`kubectl get secret -o json`, a `kind: List` of items): bounded
+// pieces that match balanced JSON values up to three levels deep, so a lookaround never leaves
+// the object it started in.
+const J_STR = String.raw `"(?:[^"\\\n]|\\.){0,4096}"`;
+const J_O1 = String.raw `\{[^{}]{0,8000}\}`;
+const J_O2 = String.raw `\{(?:[^{}]|${J_O1}){0,8000}\}`;
+const J_O3 = String.raw `\{(?:[^{}]|${J_O2}){0,8000}\}`;
+const J_VALUE = String.raw `(?:${J_STR}|${J_O3}|\[(?:[^\[\]{}]|${J_O2}){0,8000}\]|true|false|null|-?[0-9][0-9.eE+-]{0,30})`;
+const J_SEP = String.raw `\s{0,200},\s{0,200}`;
+const J_COLON = String.raw `\s{0,200}:\s{0,200}`;
+const J_MEMBER = String.raw `${J_STR}${J_COLON}${J_VALUE}`;
+const J_MEMBERS = String.raw `(?:${J_MEMBER}${J_SEP}){0,30}`;
+const J_ENTRY = String.raw `${J_STR}${J_COLON}${J_STR}`;
+/** From a data object's opening to the entry being matched (lookbehind). */
+const J_DATA_OPEN = String.raw `"(?:data|stringData)"${J_COLON}\{\s{0,200}(?:${J_ENTRY}${J_SEP}){0,200}`;
+/** From the entry being matched to the data object's end (lookahead). */
+const J_DATA_REST = String.raw `${J_ENTRY}(?:${J_SEP}${J_ENTRY}){0,200}\s{0,200}\}`;
+const J_KIND = String.raw `"kind"${J_COLON}"Secret"`;
+const J_LIST_KIND = String.raw `"kind"${J_COLON}"SecretList"`;
 const PEM_BODY = String.raw `(?:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t"',+]*|[ \t])[A-Za-z0-9+/=:,\s\\"'-]{40,12000}?`;
 function pem(id, description, label, keyword) {
     return raw(id, description, [keyword], `-----BEGIN ${label}-----${PEM_BODY}-----END ${label}-----`, 'critical', { span: 16384, tags: ['private-key'] });
@@ -35020,6 +35039,24 @@ const builtin_saas = [
     String.raw `(?<![A-Za-z0-9_+/-])(EAA[A-Za-z0-9]{100,1000})(?![A-Za-z0-9_+/=-])`, 'high', { entropy: 3.5 })
 ];
 const keysAndGeneric = [
+    // Path-only rules (no regex): the file itself is the secret, whatever its content (these
+    // keystores are binary). Keywords are unused: the rule runs on the path, not the content.
+    raw('pkcs12-file', 'PKCS #12 keystore file (a private key with its certificate chain)', ['pkcs12'], '', 'high', { path: '(?i)(?:^|/)[^/]+\\.p(?:12|fx)$' }),
+    raw('java-keystore-file', 'Java keystore file (JKS, JCEKS or Bouncy Castle)', ['keystore'], '', 'high', {
+        path: '(?i)(?:^|/)[^/]+\\.(?:jks|jceks|bks|keystore)$',
+        // Android's debug keystore: generated per machine, its password is published ("android").
+        allowlists: [
+            {
+                description: 'Android debug keystore',
+                condition: 'OR',
+                commits: [],
+                paths: [/(?:^|\/)debug\.keystore$/i],
+                regexes: [],
+                regexTarget: 'secret',
+                stopwords: []
+            }
+        ]
+    }),
     pem('private-key-rsa', 'RSA private key', 'RSA PRIVATE KEY', 'rsa private key'),
     pem('private-key-dsa', 'DSA private key', 'DSA PRIVATE KEY', 'dsa private key'),
     pem('private-key-ec', 'EC private key', 'EC PRIVATE KEY', 'ec private key'),
@@ -35033,8 +35070,8 @@ const keysAndGeneric = [
     raw('private-key-putty', 'PuTTY private key', ['putty-user-key-file-'], String.raw `PuTTY-User-Key-File-[23]: [\w-]{3,40}\r?\n[\s\S]{0,400}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,8000}`, 'critical', { span: 12000, tags: ['private-key'] }),
     kv('wireguard-private-key', 'WireGuard private key', ['privatekey'], 'PrivateKey', '[A-Za-z0-9+/]{42}[AEIMQUYcgkosw480]=', { severity: 'critical', entropy: 4 }),
     raw('jwt', 'JSON Web Token', ['eyj'], String.raw `(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{10,2000})(?![A-Za-z0-9_-])`, 'medium', { validate: 'jwt' }),
-    raw('database-connection-string', 'Database connection string with password', ['://'], String.raw `(?i:\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|jdbc:[a-z]{2,12}|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|nats|couchbase)://)[^\s:@/'"\x60<>{}$]{1,64}:([^\s:@/'"\x60<>{}$]{3,128})@[\w.-]{1,255}`, 'critical', { validate: 'not-placeholder-password', after: { chars: '@', within: 200 } }),
-    raw('url-credentials', 'URL with embedded credentials', ['://'], String.raw `(?i:\b(?:https?|ftps?|sftp|ssh|git|svn|smtps?|imaps?|ldaps?|wss?)://)[^\s:@/'"\x60<>{}$]{1,64}:([^\s:@/'"\x60<>{}$]{3,128})@[\w.-]{1,255}`, 'high', { validate: 'not-placeholder-password', after: { chars: '@', within: 200 } }),
+    raw('database-connection-string', 'Database connection string with password', ['://'], String.raw `(?i:\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|jdbc:[a-z]{2,12}|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|nats|couchbase)://)[^\s:@/'"\x60<>{}$]{1,64}:([^\s:@/'"\x60<>{}$]{3,128})@[\w.-]{1,255}`, 'critical', { validate: 'url-password', after: { chars: '@', within: 200 } }),
+    raw('url-credentials', 'URL with embedded credentials', ['://'], String.raw `(?i:\b(?:https?|ftps?|sftp|ssh|git|svn|smtps?|imaps?|ldaps?|wss?)://)[^\s:@/'"\x60<>{}$]{1,64}:([^\s:@/'"\x60<>{}$]{3,128})@[\w.-]{1,255}`, 'high', { validate: 'url-password', after: { chars: '@', within: 200 } }),
     raw('kubernetes-secret-manifest', 'Kubernetes Secret manifest with data values', ['kind: secret'], 
     // Every entry of a data/stringData block, in a document whose `kind: Secret` comes before
     // it or after it (kubectl sorts keys: `data` precedes `kind`), not across a `---`.
@@ -35042,6 +35079,16 @@ const keysAndGeneric = [
         String.raw `(?:(?<=^${K8S_KIND}\n(?:(?!---)[^\n]{0,4200}\n){0,400})` +
         String.raw `|(?=[^\n]{0,4200}(?:\n(?!---)[^\n]{0,4200}){0,400}?\n${K8S_KIND}$))` +
         String.raw `^[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?([^\s'"#]{8,4096})['"]?[ \t]*\r?$`, 'high', { span: 24000, back: 24000, flags: 'm', entropy: 3, validate: 'kubernetes-secret-value' }),
+    raw('kubernetes-secret-manifest-json', 'Kubernetes Secret as JSON (kubectl -o json, SecretList) with data values', ['"secret"', '"secretlist"'], 
+    // An entry of a data/stringData object, in an object whose `"kind": "Secret"` is a sibling
+    // member before or after it (kubectl sorts keys: data, immutable, kind, metadata, stringData),
+    // or in an item of a `"kind": "SecretList"` (the API's list, whose items have no kind).
+    String.raw `(?<=${J_DATA_OPEN})` +
+        String.raw `(?:(?<=${J_KIND}${J_SEP}${J_MEMBERS}${J_DATA_OPEN})` +
+        String.raw `|(?=${J_DATA_REST}${J_SEP}${J_MEMBERS}${J_KIND})` +
+        String.raw `|(?<=${J_LIST_KIND}${J_SEP}${J_MEMBERS}"items"${J_COLON}\[\s{0,200}(?:${J_O3}${J_SEP}){0,100}\{\s{0,200}${J_MEMBERS}${J_DATA_OPEN})` +
+        String.raw `|(?=${J_DATA_REST}(?:${J_SEP}${J_MEMBER}){0,30}\s{0,200}\}(?:${J_SEP}${J_O3}){0,100}\s{0,200}\]${J_SEP}${J_MEMBERS}${J_LIST_KIND}))` +
+        String.raw `"[\w.-]{1,253}"${J_COLON}"([^"\\\s]{8,8192})"`, 'high', { span: 100000, back: 100000, entropy: 3, validate: 'kubernetes-secret-value' }),
     raw('authorization-bearer-header', 'Bearer token in an Authorization header', ['bearer'], String.raw `(?i:authorization)['"]?[ \t]{0,3}[:=,][ \t]{0,3}['"\x60]?(?i:bearer)[ \t]{1,3}([A-Za-z0-9._~+/-]{20,2000}={0,2})(?![A-Za-z0-9._~+/=-])`, 'high', { entropy: 3.5, generic: true }),
     raw('authorization-basic-header', 'Basic credentials in an Authorization header', ['basic'], String.raw `(?i:authorization)['"]?[ \t]{0,3}[:=,][ \t]{0,3}['"\x60]?(?i:basic)[ \t]{1,3}([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])`, 'high', { validate: 'basic-auth-base64' }),
     raw('curl-basic-auth', 'Credentials passed to curl -u', ['curl'], String.raw `\bcurl\b[^\n]{0,200}?\s(?:-u|--user)[ \t]{1,3}['"]?[^\s:'"$]{1,64}:([^\s'"$]{4,128})['"]?`, 'high', { validate: 'not-placeholder-password', entropy: 2.5 }),
@@ -35050,7 +35097,10 @@ const keysAndGeneric = [
     raw('laravel-app-key', 'Laravel APP_KEY', ['app_key'], String.raw `APP_KEY[ \t]{0,3}=[ \t]{0,3}['"]?(base64:[A-Za-z0-9+/]{43}=)`, 'high'),
     raw('django-secret-key', 'Django SECRET_KEY', ['secret_key'], String.raw `\bSECRET_KEY[ \t]{0,3}=[ \t]{0,3}[rbuf]{0,2}['"]([^'"\s]{40,100})['"]`, 'high', { entropy: 4, generic: true }),
     kv('rails-secret-key-base', 'Rails secret_key_base', ['secret_key_base'], 'secret_key_base', '[a-f0-9]{128}', { entropy: 3.5 }),
-    kv('generic-password', 'Password assigned in code or configuration', ['password', 'passwd', 'pwd', 'passphrase'], '(?:password|passwd|pwd|passphrase)', '[^\\s\'"`;,<>(){}\\[\\]$]{6,128}', { severity: 'medium', entropy: 2.8, generic: true, validate: 'not-placeholder-password' }),
+    kv('generic-password', 'Password assigned in code or configuration', ['password', 'passwd', 'pwd', 'passphrase'], '(?:password|passwd|pwd|passphrase)', 
+    // Up to a query string's next parameter (`password=…&service=…`).
+    // Up to a string literal's escape (`"password: x\\n"`) too.
+    '(?:[^\\s\'"`;,<>(){}\\[\\]$&\\\\]|\\\\(?![nrt])|&(?![A-Za-z_]\\w{0,30}=)){6,128}', { severity: 'medium', entropy: 2.8, generic: true, validate: 'not-placeholder-password' }),
     kv('generic-api-key', 'Generic API key', ['api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'access-key', 'app_key', 'appkey'], '(?:api|access|app)[_.-]?key', '[A-Za-z0-9_.=~+/-]{16,128}', { severity: 'medium', entropy: 3.5, generic: true }),
     kv('generic-secret', 'Generic secret', ['secret'], 
     // Not Helm's `checksum/secret:` pod annotation (a SHA-256 of the rendered Secret).
@@ -36847,7 +36897,7 @@ function shannonEntropy(s) {
     return h;
 }
 const TEMPLATE = /\$\{[^}]*\}?|\{\{[^}]*\}?\}?|<%[^%]*%>|%\([\w.]+\)s|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]\w*@$|^\$[A-Za-z_][\w]*$|^<[^>]*>$|^\[[^\]]*\]$/;
-const EXAMPLE_WORDS = /example|sample|dummy|placeholder|changeme|change[_-]?me|your[_-]|redacted|xxxxxx|\*{4}|\.\.\.\.|insert[_-]?(?:your|key|token)|replace[_-]?me|fake[_-]?(?:key|token|secret)|notarealkey|not[_-]?a[_-]?real|lorem/i;
+const EXAMPLE_WORDS = /example|sample|dummy|placeholder|changeme|change[_-]?me|your[_@.-]|redacted|xxxxxx|\*{4}|\.\.\.\.|insert[_-]?(?:your|key|token)|replace[_-]?me|fake[_-]?(?:key|token|secret)|notarealkey|not[_-]?a[_-]?real|goes[_-]?here|(?:invalid|wrong|bad)[_-](?:password|passwd|token|secret|key)|lorem/i;
 const SEQUENCES = [
     '0123456789',
     '1234567890',
@@ -36870,11 +36920,21 @@ const KNOWN_EXAMPLE_SHA256 = new Set([
     // Slack's documentation bot token
     '2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb',
     // Google's Maps documentation API key
-    'ac9265e56c79b234607ec72c53753cfea9f88c99eb713790ddf9be5593bb4465'
+    'ac9265e56c79b234607ec72c53753cfea9f88c99eb713790ddf9be5593bb4465',
+    // RFC 6749 (OAuth 2.0): the client credentials of §2.3.1 and the access and refresh tokens
+    // of §4.1.4 / §5.1, quoted by every OAuth library's docstrings and tests
+    'ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981',
+    '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c',
+    '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32',
+    // RFC 5849 (OAuth 1.0) §3.5.1: the example consumer key and signature (up to its first %)
+    '8d567eb88afff34f31ab97fbb2731e582703bdeaf3c92b989cf568e0b23cef31',
+    '199a18992e0079f4b405af79e9e99fe88f2514baccf7b875577b56f73217a488',
+    // PyJWT's README example token (HS256, payload {"some": "payload"})
+    'bf145d9380bbe05bdc1a72525796b224f8a8c93ae0e9e102eafbc255ac1af9e8'
 ]);
 /** True for a value published as a documentation or emulator example (exact match). */
 function isKnownExample(secret) {
-    if (secret.length < 20 || secret.length > 400)
+    if (secret.length < 16 || secret.length > 400)
         return false;
     return KNOWN_EXAMPLE_SHA256.has((0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex'));
 }
@@ -36924,12 +36984,77 @@ const STOPWORDS = [
     'ssm:',
     'base64:'
 ];
+const CODE_FILE = /\.(?:(?:[cm]?js|css)\.map|[cm]?js|jsx|[cm]?ts|tsx|py|pyi|rb|go|java|kt|kts|scala|groovy|cs|c|h|cc|cpp|cxx|hpp|hh|rs|swift|mm?|php|pl|pm|lua|dart|exs?|erl|hs|ml|fs|vb|jl|clj|coffee|vue|svelte|vim)$/i;
+/** True for a path whose extension is a programming language's (bare right-hand sides are code). */
+function isCodeFile(file) {
+    return CODE_FILE.test(file);
+}
 /**
- * Extra filters for catch-all (generic) rules, given the secret and the whole match (whose start
- * holds the assigned name).
+ * True when the words of a name read like an identifier written by a person
+ * (`babel7CompatTokens`, `AuthenticatedSafe_1`, `exports.id_pkcs9_at_userPKCS12`): its letter
+ * runs are long and digits are rare. Random tokens split into short runs with many digit groups.
  */
-function isGenericLookalike(secret, match) {
+function readsLikeIdentifier(s) {
+    const parts = s.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+    let letters = 0;
+    let words = 0;
+    let short = 0;
+    for (const p of parts) {
+        if (p.charCodeAt(0) <= 57)
+            continue;
+        words++;
+        letters += p.length;
+        if (p.length <= 2)
+            short++;
+    }
+    if (words === 0)
+        return false;
+    // Words hold vowels (~40% of letters in English, ~19% in random text); acronyms need not.
+    const lower = parts
+        .filter(p => p.charCodeAt(0) > 57 && !/^[A-Z]{1,4}$/.test(p))
+        .join(' ')
+        .toLowerCase();
+    const vowels = lower.replace(/[^aeiouy]/g, '').length;
+    const letterCount = lower.replace(/ /g, '').length;
+    return (letters / words >= 3 &&
+        parts.length - words <= Math.max(1, words / 2) &&
+        short <= 1 + words / 4 &&
+        // Capitals run together only in acronyms or CONSTANT_CASE, not inside a camelCase word.
+        !/[a-z][A-Z]{5,}|[A-Z]{5,}[a-z]/.test(s) &&
+        (letterCount < 6 || vowels / letterCount >= 0.25) &&
+        // and no run of five consonants (`strengths` has one; random text has many).
+        !/[b-df-hj-np-tv-xz]{5}/.test(lower));
+}
+/** `a.b.c`, `Mod::fn`, `a = b.c` chains, `===x.y` comparisons: member paths and expressions. */
+const EXPRESSION = /^=*[A-Za-z_$][\w$]*(?:(?:\.|::|=+)[A-Za-z_$][\w$]*)+(?:\(\)?)?$|^=+[A-Za-z_$][\w$]*$/;
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+/**
+ * True for a value that is code, not a literal: a member path or an assignment chain whose names
+ * read like words, a bare name (in a source file) or anything followed by a call or an index.
+ */
+function isCodeExpression(value, ctx) {
+    if (value.startsWith('eyJ'))
+        return false;
+    // A sentence in a docstring may end right after the name.
+    const secret = value.replace(/[.,:]$/, '');
+    if (!ctx.quoted &&
+        (ctx.next === '(' || ctx.next === '[' || ctx.next === '=') &&
+        (IDENT.test(secret) || EXPRESSION.test(secret)))
+        return true;
+    if (EXPRESSION.test(secret) && (secret.startsWith('=') || readsLikeIdentifier(secret)))
+        return true;
+    if (!ctx.quoted && ctx.codeFile && /^[gsbwtlav]:[A-Za-z_]\w*$/.test(secret))
+        return true; // Vim
+    return IDENT.test(secret) && !ctx.quoted && ctx.codeFile && readsLikeIdentifier(secret);
+}
+/**
+ * Extra filters for catch-all (generic) rules, given the secret, the whole match (whose start
+ * holds the assigned name) and, when known, where the match sits.
+ */
+function isGenericLookalike(secret, match, ctx) {
     const lower = secret.toLowerCase();
+    if (ctx && isCodeExpression(secret, ctx))
+        return true;
     if (UUID_RE.test(secret))
         return true;
     if (/^(?:sha\d{1,3}|md5|sha)[-:=]/i.test(secret))
@@ -36941,21 +37066,56 @@ function isGenericLookalike(secret, match) {
         !/\d/.test(secret) &&
         secret.length < 40)
         return true;
-    if (/^[A-Z][A-Z0-9_]*$/.test(secret) && secret.includes('_'))
+    // CONSTANT_NAMES, also listed with slashes (`ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN`).
+    if (/^_*[A-Z][A-Z0-9_-]*(?:\/_*[A-Z][A-Z0-9_-]*)*$/.test(secret) && /[_-]/.test(secret))
         return true;
-    if (/^[a-z]+(?:[_-][a-z]+)+$/.test(secret))
+    if (/^[a-z]+(?:[._-][a-z]+)+$/.test(secret))
+        return true;
+    // Lower-case words, some with digits: names (google_oauth2_credentials, client-java6).
+    if (/^[a-z][a-z0-9]*(?:[._:-][a-z0-9]+)+$/.test(secret) && readsLikeIdentifier(secret))
+        return true;
+    // The next assignment's name, when the value itself is empty (`passphrase= password=`).
+    const key = /^([A-Za-z_][\w.-]{0,40})=/.exec(secret)?.[1];
+    if (key !== undefined &&
+        (readsLikeIdentifier(key) || /^[a-z]+$/i.test(key)) &&
+        // not base64 padding (`cGFzc3dvcmQ=`)
+        !(/^[A-Za-z0-9+/]+={1,2}$/.test(secret) && secret.length % 4 === 0))
+        return true;
+    // HTTP header names (`Proxy-Authorization`), command-line flags (`--with-passphrase`).
+    if (/^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$|^--?[A-Za-z][\w-]*$/.test(secret))
+        return true;
+    // Format strings and regular expressions (`%s`, `AmazonLookout-.+`).
+    if (/^%[-+# 0-9.]*[sdvqrxf]|\.[+*]|\\[dwsS]/.test(secret))
+        return true;
+    // Paths of three or more segments whose names read like words (projects/x/keyRings/y).
+    if (/^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+){2,}$/.test(secret) && readsLikeIdentifier(secret))
+        return true;
+    // A word closing a sentence or a label (`passwd.1.xml: cleanups.`).
+    if (/^[A-Za-z]+[.:]$/.test(secret))
+        return true;
+    // sed-style substitutions quoted in change logs (`s/OLD_NAME/new_name/`).
+    if (/^s\/[A-Za-z_][\w.]*\/[\w.]*\/?g?$/.test(secret) && readsLikeIdentifier(secret))
         return true;
     // Names that say the value is a reference, not the secret: secret_name, token_url, key_path.
     const name = match.slice(0, Math.max(0, match.indexOf(secret)));
     const ident = /([A-Za-z0-9_.-]+)['"\x60]?\s*(?:=>|:=|=|:|<-|\|\|:)[\s'"\x60]*$/.exec(name)?.[1] ?? '';
-    if (/(?:name|ref|path|file|url|uri|arn|type|field|label|prefix|header|param|var|key_?id|version|length|size|count|timeout|ttl|expir\w*)$/i.test(ident))
+    if (/(?:name|ref|path|file|url|uri|arn|type|field|label|prefix|header|param|var|key_?id|version|length|size|count|timeout|ttl|expir\w*|encryption|algorithm|algo|method|scheme|policy|mode|format|provider|encoding|cipher|hasher|strategy|handler|factory|service|manager|store|storage|interval|enum)$/i.test(ident))
+        return true;
+    // Identifiers by name (CLIENT_ID, authId), and `auth` matched inside author / authority.
+    if (/(?:^|[_.-])(?:[Cc]lient)?(?:id|ID|Id)$|[a-z0-9](?:Id|ID)$|(?:auth|AUTH|Auth)(?:id|ID|Id)$/.test(ident))
+        return true;
+    if (/author(?!i[sz])/i.test(ident) &&
+        !/token|secret|passw|pwd|key|cred|bearer|session|cookie|signature/i.test(ident))
+        return true;
+    // A file name in prose or a build file (`passwd.c: …`, `passphrase.3 => …`), not a variable.
+    if (/\.(?:\d[a-z]*|[ch]|cc|cpp|o|py|js|ts|xml|html?|md|txt|rst|sh|pl|pm|rb|go|java|json|ya?ml|conf|cfg|ini|in|am)$/i.test(ident))
         return true;
     if (/^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+$/.test(secret))
         return true;
     // URLs, paths, e-mail addresses.
     if (/:\/\/|^\.{0,2}\/|^~\/|@[\w-]+\.[a-z]{2,}$/i.test(secret))
         return true;
-    if (/\.(?:js|ts|py|rb|go|java|json|ya?ml|toml|txt|md|html|css|png|svg|pem|crt|key|env)$/i.test(secret))
+    if (/\.(?:js|ts|py|rb|go|java|json|ya?ml|toml|txt|md|html|css|png|svg|pem|crt|key|env|[cho]|cc|cpp|exe|dll|so)$/i.test(secret))
         return true;
     for (const w of STOPWORDS)
         if (lower.startsWith(w) || lower === w.replace(/\.$/, ''))
@@ -37540,6 +37700,7 @@ function createMatcher(spec, vm, isAscii) {
 }
 
 ;// CONCATENATED MODULE: ./packages/secrets/src/validators.ts
+
 const CRC_TABLE = (() => {
     const t = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -37648,8 +37809,23 @@ function valueLooksReal(value) {
     }
     return true;
 }
-function validate(name, secret) {
+/** Hosts reserved for documentation (RFC 2606, RFC 6761): `https://abc:xyz@example.com`. */
+const DOC_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid)$/i;
+/**
+ * A URL's password: not a placeholder, and on a documentation host only when it looks generated
+ * (manuals write `user:pass@example.com`; a planted or leaked secret is long and random).
+ */
+function urlPasswordLooksReal(password, match) {
+    if (!valueLooksReal(password))
+        return false;
+    const host = /@([\w.-]+)$/.exec(match)?.[1] ?? '';
+    return !DOC_HOST.test(host) || (password.length >= 8 && shannonEntropy(password) >= 3);
+}
+/** `match` is the rule's whole match (some checks read the context of the secret). */
+function validate(name, secret, match = secret) {
     switch (name) {
+        case 'url-password':
+            return urlPasswordLooksReal(secret, match);
         case 'github-checksum': {
             const body = secret.slice(secret.indexOf('_') + 1);
             // Refresh tokens come in a longer form without a documented checksum.
@@ -37859,16 +38035,28 @@ class RuleSet {
                 continue;
             if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy)
                 continue;
-            if (rule.validate && !validate(rule.validate, secret))
+            if (rule.validate && !validate(rule.validate, secret, m.match))
                 continue;
             if (!rule.untrusted && isPlaceholder(secret))
-                continue;
-            if (rule.generic && isGenericLookalike(secret, m.match))
                 continue;
             // Position of the secret inside the match.
             const at = Math.max(0, m.match.indexOf(secret));
             const before = m.match.slice(0, at);
             const nlBefore = before.split('\n').length - 1;
+            if (rule.generic) {
+                // What follows the secret on its line, spaces skipped (lineText is cut at 4 KiB).
+                const end = nlBefore === 0 ? m.column - 1 + at + secret.length : -1;
+                const ctx = {
+                    quoted: /['"\x60]$/.test(before),
+                    next: end >= 0 ? (/^[ \t]*(\S)/.exec(m.lineText.slice(end, end + 40))?.[1] ?? '') : '',
+                    codeFile: isCodeFile(file)
+                };
+                if (isGenericLookalike(secret, m.match, ctx))
+                    continue;
+                // A base64 value that only encodes a placeholder (`JHtEQl9QQVNTV09SRH0=`: ${DB_PASSWORD}).
+                if (!validate('not-placeholder-password', secret))
+                    continue;
+            }
             let startLine = m.line + nlBefore;
             let startColumn = nlBefore === 0 ? m.column + at : at - before.lastIndexOf('\n');
             const inSecret = secret.split('\n').length - 1;
@@ -37944,6 +38132,25 @@ function unquote(p) {
         return p.slice(1, -1);
     }
 }
+/**
+ * The new-side path of a `diff --git a/P b/P` header (renames are off, so both sides name the
+ * same file; either may be C-quoted).
+ */
+function diffHeaderPath(line) {
+    const rest = line.slice('diff --git '.length);
+    const quoted = /"((?:[^"\\]|\\.)*)"$/.exec(rest);
+    if (quoted)
+        return unquote(quoted[0]).replace(/^b\//, '');
+    if (rest.length % 2 === 1) {
+        const half = (rest.length - 1) / 2;
+        const a = rest.slice(0, half);
+        const b = rest.slice(half + 1);
+        if (a.startsWith('a/') && b.startsWith('b/') && a.slice(2) === b.slice(2))
+            return b.slice(2);
+    }
+    const at = rest.lastIndexOf(' b/');
+    return at === -1 ? undefined : rest.slice(at + 3);
+}
 /** Parses `git log -p -U0` / `git diff -U0` output into added-line chunks. */
 async function* parsePatch(lines) {
     let commit;
@@ -37953,6 +38160,7 @@ async function* parsePatch(lines) {
     let newLine = 0;
     let remainingAdd = 0;
     let remainingDel = 0;
+    let header;
     const flush = function* () {
         if (file !== undefined && text.length > 0)
             yield { file, commit, text: text.join('\n'), lineMap: map };
@@ -37982,11 +38190,20 @@ async function* parsePatch(lines) {
             file = undefined;
             const [hash, author, email, date, subject] = line.slice(COMMIT_MARK.length).split('\0');
             commit = { commit: hash, author, email, date, message: subject ?? '' };
+            header = undefined;
             continue;
         }
         if (line.startsWith('diff --git ')) {
             yield* flush();
             file = undefined;
+            header = diffHeaderPath(line);
+            continue;
+        }
+        // `Binary files /dev/null and b/key.p12 differ` (no `+++` line, no hunks).
+        if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
+            if (header !== undefined && !line.endsWith(' and /dev/null differ'))
+                yield { file: header, commit, text: '', lineMap: [], binary: true };
+            header = undefined;
             continue;
         }
         if (line.startsWith('+++ ')) {
@@ -38489,10 +38706,17 @@ async function scanSecrets(options) {
                 skipBinary: false
             });
             skipped.push(...walked.skipped);
+            // Path-only rules need no content: a keystore over the size limit is still reported.
+            for (const s of walked.skipped)
+                if (s.reason === 'too-large' && ruleSet.pathAllowed(s.path))
+                    raw.push(...ruleSet.pathFindings(s.path));
             const files = walked.files.filter(f => ruleSet.pathAllowed(f.path));
             const jobs = files.map((f, id) => ({ id, abs: f.absolutePath, size: f.size }));
             const onResult = (r) => {
                 const file = files[r.id].path;
+                // Path-only rules fire on binary files too (a .p12 or .jks keystore is binary).
+                if (r.skipped !== 'unreadable')
+                    raw.push(...ruleSet.pathFindings(file));
                 if (r.skipped) {
                     skipped.push({ path: file, reason: r.skipped, ...(r.detail ? { detail: r.detail } : {}) });
                     return;
@@ -38503,7 +38727,6 @@ async function scanSecrets(options) {
                     slowRules.push(...ruleSet.slowReports(r.slow, file));
                 if (r.matches.length > 0)
                     raw.push(...ruleSet.toFindings(file, r.matches));
-                raw.push(...ruleSet.pathFindings(file));
             };
             const total = jobs.reduce((s, j) => s + j.size, 0);
             if (workers <= 0 || total < (options.parallelThreshold ?? INLINE_LIMIT))
@@ -38545,6 +38768,10 @@ async function scanSecrets(options) {
             if (!ruleSet.pathAllowed(chunk.file))
                 continue;
             if (excluder && excluder.ignores(chunk.file))
+                continue;
+            // One chunk per file and commit (binary files included): path-only rules fire once.
+            raw.push(...ruleSet.pathFindings(chunk.file, chunk.commit));
+            if (chunk.binary)
                 continue;
             const buf = Buffer.from(chunk.text);
             stats.bytes += buf.length;
