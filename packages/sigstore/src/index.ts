@@ -90,6 +90,7 @@ export {
 } from './image.js'
 export { bundleFromLegacyParts, type LegacyParts, type RekorBundle } from './bundle.js'
 export { bundleVersion, normalizeBundleJSON, type BundleSource } from './bundle-json.js'
+export { leafCertificate } from './explain.js'
 export { conformanceMain, isDigestArgument } from './conformance.js'
 export {
   readInputFile,

@@ -396,6 +396,19 @@ function withKeySchemes(
       ? dssePAE(content.dsseEnvelope.payloadType, Buffer.from(content.dsseEnvelope.payload))
       : artifact.data
   const digestHash = (digestString.split(':')[0] ?? 'sha256').replace(/_/g, '-')
+  return withSignatureCheck(entity, k =>
+    data
+      ? verifyWithKey(k, { data, digestHash }, Buffer.from(original.signature))
+      : verifyPrehashed(k, digest, Buffer.from(original.signature))
+  )
+}
+
+/** The entity with its signature check replaced; every other comparison stays sigstore-js's. */
+function withSignatureCheck(
+  entity: SignedEntity,
+  verifySignature: (key: crypto.KeyObject) => boolean
+): SignedEntity {
+  const original = entity.signature
   return {
     ...entity,
     signature: {
@@ -403,10 +416,7 @@ function withKeySchemes(
       compareSignature: s => original.compareSignature(s),
       compareDigest: d => original.compareDigest(d),
       compareSignedDigest: d => original.compareSignedDigest(d),
-      verifySignature: k =>
-        data
-          ? verifyWithKey(k, { data, digestHash }, Buffer.from(original.signature))
-          : verifyPrehashed(k, digest, Buffer.from(original.signature))
+      verifySignature
     }
   }
 }
@@ -495,17 +505,8 @@ function verifyOne(bundle: Bundle, artifact: ArtifactInput, options: VerifyOptio
     wrapSigstoreError(err, bundle, root)
   }
   if (!artifact.data && content.$case === 'messageSignature') {
-    const original = entity.signature
-    entity = {
-      ...entity,
-      signature: {
-        signature: original.signature,
-        compareSignature: s => original.compareSignature(s),
-        compareDigest: d => original.compareDigest(d),
-        compareSignedDigest: d => original.compareSignedDigest(d),
-        verifySignature: k => verifyPrehashed(k, digest, original.signature)
-      }
-    }
+    const signature = entity.signature.signature
+    entity = withSignatureCheck(entity, k => verifyPrehashed(k, digest, signature))
   }
 
   if (keyed) entity = withKeySchemes(entity, bundle, artifact, digest, digestString)

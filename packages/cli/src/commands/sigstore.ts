@@ -17,6 +17,7 @@ import {
   encryptPrivateKey,
   generateEncodedKeyPair,
   githubAttestationPolicy,
+  leafCertificate,
   keylessFrom,
   loadCertificate,
   loadSignatureFile,
@@ -589,22 +590,16 @@ function requireBundleCertificate(
   certificate: crypto.X509Certificate,
   bundleFile: string
 ): void {
-  const vm = bundle.verificationMaterial.content
-  const der =
-    vm.$case === 'certificate'
-      ? vm.certificate.rawBytes
-      : vm.$case === 'x509CertificateChain'
-        ? vm.x509CertificateChain.certificates[0]?.rawBytes
-        : undefined
+  const der = leafCertificate(bundle)
   if (!der)
     throw new VerificationError(
       'CERTIFICATE_MISMATCH',
       `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got a bundle signed with a public key (${bundleFile})`
     )
-  if (!Buffer.from(der).equals(certificate.raw))
+  if (!der.equals(certificate.raw))
     throw new VerificationError(
       'CERTIFICATE_MISMATCH',
-      `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got another (serial ${new crypto.X509Certificate(Buffer.from(der)).serialNumber}) in ${bundleFile}`
+      `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got another (serial ${new crypto.X509Certificate(der).serialNumber}) in ${bundleFile}`
     )
 }
 

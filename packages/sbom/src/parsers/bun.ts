@@ -8,6 +8,7 @@
  * node_modules: the nearest enclosing install path wins.
  */
 import type { EdgeKind, GraphBuilder } from '../model.js'
+import { DEP_FIELDS } from './npm.js'
 import type { ParseInput } from './types.js'
 import {
   escapeRegExp,
@@ -23,12 +24,6 @@ import {
   unsupported,
   type JsonObject
 } from '../util.js'
-
-const DEP_FIELDS: [string, EdgeKind][] = [
-  ['dependencies', 'prod'],
-  ['optionalDependencies', 'optional'],
-  ['peerDependencies', 'peer']
-]
 
 /** JSONC → JSON with the same line structure (comments blanked, trailing commas dropped). */
 export function stripJsonc(text: string): string {

@@ -18,7 +18,8 @@ import {
   type JsonObject
 } from '../util.js'
 
-const DEP_FIELDS: [string, EdgeKind][] = [
+/** package.json dependency fields and the edge each makes. */
+export const DEP_FIELDS: [string, EdgeKind][] = [
   ['dependencies', 'prod'],
   ['optionalDependencies', 'optional'],
   ['peerDependencies', 'peer']
