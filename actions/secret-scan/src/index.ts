@@ -146,6 +146,8 @@ async function main(): Promise<void> {
     `secret scan: ${plan.reason}; mode ${plan.mode}${outcome.stats.range ? `, range ${outcome.stats.range}` : ''}`
   )
   core.info(toTextReport(outcome, true).trimEnd())
+  // Configuration notes (e.g. gitleaks rule ids we do not ship, ignored under useDefault).
+  if (outcome.stats.note) core.notice(`secret scan: ${outcome.stats.note}`)
   for (const r of outcome.slowRules)
     core.warning(
       `rule ${r.ruleId} exceeded its time budget on ${r.file} and was disabled for this scan`

@@ -12,11 +12,34 @@ import { BUILTIN_RULES } from './rules/builtin.js'
 import type { Rule, RuleAllowlist } from './rules/types.js'
 import { compileGoRegex, translateGoRegex } from './regex.js'
 
+/** `[[rules.required]]` (gitleaks 8.28 composite rules): another rule that must match nearby. */
+export interface RequiredRule {
+  id: string
+  withinLines?: number
+  withinColumns?: number
+}
+
+/** What a `.gitleaks.toml` rule may add to a rule: composite parts and `skipReport`. */
+export interface ConfigRule extends Rule {
+  /** Report this rule only when each of these rules also matched in the same file or diff. */
+  required?: RequiredRule[]
+  /** Only used as another rule's required part: never reported on its own. */
+  skipReport?: boolean
+}
+
 export interface ScanConfig {
-  rules: Rule[]
+  rules: ConfigRule[]
   allowlists: RuleAllowlist[]
   /** Where the configuration came from ('built-in' or a path / env variable name). */
   source: string
+  /**
+   * Whether the built-in rules (and so gitleaks' default global allowlist: lockfiles,
+   * `node_modules/`, `vendor/`, media) are part of this configuration. gitleaks applies that
+   * allowlist only when its default config is used or extended. Absent means yes.
+   */
+  includesDefault?: boolean
+  /** Parts of the file that were ignored (gitleaks default rules we do not ship). */
+  warnings?: string[]
 }
 
 /** gitleaks default-rule ids whose equivalents we ship under other ids. */
@@ -53,13 +76,37 @@ export const GITLEAKS_ALIASES: Record<string, string[]> = {
 }
 
 export function defaultConfig(): ScanConfig {
-  return { rules: BUILTIN_RULES.map(r => ({ ...r })), allowlists: [], source: 'built-in' }
+  return {
+    rules: BUILTIN_RULES.map(r => ({ ...r })),
+    allowlists: [],
+    source: 'built-in',
+    includesDefault: true
+  }
 }
 
 type Table = Record<string, unknown>
 
 function isTable(v: unknown): v is Table {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+}
+
+/**
+ * gitleaks reads its TOML through viper, whose keys are case-insensitive (`secretGroup`,
+ * `secretgroup` and `SecretGroup` are one key): lower-case every table key, recursively.
+ */
+function lowerKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(lowerKeys)
+  if (!isTable(v)) return v
+  const out: Table = {}
+  for (const [k, x] of Object.entries(v)) out[k.toLowerCase()] = lowerKeys(x)
+  return out
+}
+
+/** viper decodes weakly: `"3.5"` is a number where a number is expected. */
+function weakNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v
+  if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v)
+  return undefined
 }
 
 class Ctx {
@@ -71,6 +118,13 @@ class Ctx {
   /** Line of the first occurrence of `needle` in the file (for error positions). */
   lineOf(needle: string): number | undefined {
     const i = this.text.indexOf(needle)
+    if (i === -1) return undefined
+    return this.text.slice(0, i).split('\n').length
+  }
+
+  /** Line of the first occurrence of a key, in any case (viper's keys are case-insensitive). */
+  lineOfCi(key: string): number | undefined {
+    const i = this.text.toLowerCase().indexOf(key.toLowerCase())
     if (i === -1) return undefined
     return this.text.slice(0, i).split('\n').length
   }
@@ -93,6 +147,8 @@ class Ctx {
 
   strings(v: unknown, what: string, needle?: string): string[] {
     if (v === undefined) return []
+    // viper decodes weakly: a single string where a list is expected is a one-item list.
+    if (typeof v === 'string') return [v]
     if (!Array.isArray(v) || v.some(x => typeof x !== 'string'))
       this.fail(`${what} must be an array of strings`, needle)
     return v as string[]
@@ -108,24 +164,42 @@ class Ctx {
   }
 }
 
+/** gitleaks' condition spellings: `OR`/`||` (the default) and `AND`/`&&`, in any case. */
+function parseCondition(v: unknown): 'OR' | 'AND' | undefined {
+  if (v === undefined) return 'OR'
+  if (typeof v !== 'string') return undefined
+  const c = v.trim().toUpperCase()
+  if (c === '' || c === 'OR' || c === '||') return 'OR'
+  if (c === 'AND' || c === '&&') return 'AND'
+  return undefined
+}
+
 function parseAllowlist(ctx: Ctx, t: unknown, where: string): RuleAllowlist {
   if (!isTable(t)) ctx.fail(`${where} must be a table`)
-  const condition =
-    typeof t.condition === 'string'
-      ? t.condition.toUpperCase()
-      : t.condition === undefined
-        ? 'OR'
-        : ''
-  if (condition !== 'OR' && condition !== 'AND')
-    ctx.fail(`${where}.condition must be "OR" or "AND"`, 'condition')
+  const condition = parseCondition(t.condition)
+  if (condition === undefined)
+    ctx.fail(`${where}.condition must be "OR" or "AND"`, 'condition', ctx.lineOfCi('condition'))
+  // gitleaks: "" and "secret" test the secret; "match" and "line" (exact spelling) the others.
   const regexTarget =
-    typeof t.regexTarget === 'string' ? t.regexTarget : t.regexTarget === undefined ? 'secret' : ''
+    t.regextarget === undefined || t.regextarget === ''
+      ? 'secret'
+      : typeof t.regextarget === 'string'
+        ? t.regextarget
+        : ''
   if (regexTarget !== 'secret' && regexTarget !== 'match' && regexTarget !== 'line')
-    ctx.fail(`${where}.regexTarget must be secret, match or line`, 'regexTarget')
+    ctx.fail(
+      `${where}.regexTarget must be secret, match or line`,
+      undefined,
+      ctx.lineOfCi('regextarget')
+    )
   const al: RuleAllowlist = {
     description: typeof t.description === 'string' ? t.description : undefined,
     condition,
-    commits: ctx.strings(t.commits, `${where}.commits`, 'commits'),
+    // gitleaks compares commits case-insensitively, spaces trimmed.
+    commits: ctx
+      .strings(t.commits, `${where}.commits`, 'commits')
+      .map(c => c.trim().toLowerCase())
+      .filter(Boolean),
     paths: ctx
       .strings(t.paths, `${where}.paths`, 'paths')
       .map(p => ctx.regex(p, `${where}.paths`, p)),
@@ -133,10 +207,13 @@ function parseAllowlist(ctx: Ctx, t: unknown, where: string): RuleAllowlist {
       .strings(t.regexes, `${where}.regexes`, 'regexes')
       .map(r => ctx.regex(r, `${where}.regexes`, r)),
     regexTarget,
-    stopwords: ctx.strings(t.stopwords, `${where}.stopwords`, 'stopwords').map(s => s.toLowerCase())
+    stopwords: ctx
+      .strings(t.stopwords, `${where}.stopwords`, 'stopwords')
+      .map(s => s.toLowerCase())
+      .filter(Boolean)
   }
-  if (t.targetRules !== undefined)
-    al.targetRules = ctx.strings(t.targetRules, `${where}.targetRules`, 'targetRules')
+  if (t.targetrules !== undefined)
+    al.targetRules = ctx.strings(t.targetrules, `${where}.targetRules`, 'targetRules')
   if (
     al.commits.length + al.paths.length + al.regexes.length + al.stopwords.length === 0 &&
     !where.startsWith('allowlist')
@@ -155,67 +232,134 @@ function ruleAllowlists(ctx: Ctx, t: Table, where: string): RuleAllowlist[] {
   return out
 }
 
-function parseRule(ctx: Ctx, t: unknown, index: number, base: Rule | undefined): Rule {
+/** Capture groups of a translated regex (Go's NumSubexp). */
+function groupCount(source: string, flags: string): number {
+  const m = new RegExp(`${source}|`, flags.replace(/[gy]/g, '')).exec('')
+  return m ? m.length - 1 : 0
+}
+
+/** A `regex` or `path` value: gitleaks treats an empty string as unset. */
+function optionalPattern(ctx: Ctx, v: unknown, what: string, needle: string): string | undefined {
+  if (v === undefined || v === '') return undefined
+  if (typeof v !== 'string') ctx.fail(`${what} must be a string`, needle)
+  ctx.regex(v, what, v)
+  return v
+}
+
+/**
+ * One `[[rules]]` entry. With `base` (a rule of the same id from the extended configuration) it
+ * is merged as gitleaks' `extend()` does: description, entropy, secretGroup, regex and path set
+ * here replace the base's; keywords, tags and allowlists are appended to the base's.
+ */
+function parseRule(ctx: Ctx, t: unknown, index: number, base: ConfigRule | undefined): ConfigRule {
   if (!isTable(t)) ctx.fail(`rules[${index}] must be a table`)
-  if (typeof t.id !== 'string' || t.id === '')
+  if (typeof t.id !== 'string' || t.id.trim() === '')
     ctx.fail(`rules[${index}] needs an id`, undefined, ctx.lineOfNth('[[rules]]', index))
   const id = t.id
   const where = `rule ${id}`
   const needle = `"${id}"`
   const allowlists = ruleAllowlists(ctx, t, where)
-  // `[[rules]]` with only an id (and allowlists/keywords) extends the default rule of that id.
-  if (t.regex === undefined && t.path === undefined) {
-    if (!base) ctx.fail(`${where} has neither regex nor path`, needle)
-    return {
+  const regexSrc = optionalPattern(ctx, t.regex, `${where}.regex`, needle)
+  const pathSrc = optionalPattern(ctx, t.path, `${where}.path`, needle)
+  const secretGroup = weakNumber(t.secretgroup)
+  if (
+    t.secretgroup !== undefined &&
+    (secretGroup === undefined || secretGroup < 0 || !Number.isInteger(secretGroup))
+  )
+    ctx.fail(`${where}.secretGroup must be a non-negative integer`, needle)
+  const entropy = weakNumber(t.entropy)
+  if (t.entropy !== undefined && entropy === undefined)
+    ctx.fail(`${where}.entropy must be a number`, needle)
+  const keywords = ctx.strings(t.keywords, `${where}.keywords`, needle).map(k => k.toLowerCase())
+  const tags = ctx.strings(t.tags, `${where}.tags`, needle)
+  const description =
+    typeof t.description === 'string' && t.description !== '' ? t.description : undefined
+  const translated = regexSrc !== undefined ? translateGoRegex(regexSrc) : undefined
+  const required = parseRequired(ctx, t.required, where, needle)
+  let rule: ConfigRule
+  if (!base) {
+    if (!translated && pathSrc === undefined)
+      ctx.fail(`${where} has neither regex nor path`, needle)
+    rule = {
+      id,
+      description: description ?? id,
+      keywords,
+      regex: translated?.source ?? '',
+      flags: translated?.flags ?? '',
+      severity: 'high',
+      // gitleaks: 0 means "not set" for both.
+      secretGroup: secretGroup || undefined,
+      entropy: entropy || undefined,
+      path: pathSrc,
+      tags,
+      untrusted: true,
+      allowlists
+    }
+  } else {
+    rule = {
       ...base,
-      description: typeof t.description === 'string' ? t.description : base.description,
-      keywords:
-        t.keywords === undefined
-          ? base.keywords
-          : ctx.strings(t.keywords, `${where}.keywords`, needle).map(k => k.toLowerCase()),
+      keywords: [...new Set([...base.keywords, ...keywords])],
+      tags: [...(base.tags ?? []), ...tags],
       allowlists: [...(base.allowlists ?? []), ...allowlists]
     }
+    if (description) rule.description = description
+    if (entropy) rule.entropy = entropy
+    if (translated) {
+      // A new regex: none of the built-in rule's tuning (validators, windows) applies to it.
+      for (const k of ['validate', 'generic', 'span', 'back', 'after', 'anchored'] as const)
+        delete rule[k]
+      rule.regex = translated.source
+      rule.flags = translated.flags
+      rule.untrusted = true
+      // A built-in rule's group numbers mean nothing for the new regex.
+      if (!base.untrusted) rule.secretGroup = undefined
+    }
+    // On a built-in regex only our own group numbers make sense: keep them.
+    if (secretGroup && rule.untrusted) rule.secretGroup = secretGroup
+    if (pathSrc !== undefined) rule.path = pathSrc
   }
-  let regexSource = ''
-  let flags = ''
-  if (t.regex !== undefined) {
-    if (typeof t.regex !== 'string') ctx.fail(`${where}.regex must be a string`, needle)
-    ctx.regex(t.regex, `${where}.regex`, t.regex)
-    const tr = translateGoRegex(t.regex)
-    regexSource = tr.source
-    flags = tr.flags
+  if (required.length > 0) rule.required = required
+  if (t.skipreport === true || t.skipreport === 'true') rule.skipReport = true
+  if (rule.untrusted && rule.regex !== '' && rule.secretGroup !== undefined) {
+    const max = groupCount(rule.regex, rule.flags ?? '')
+    if (rule.secretGroup > max)
+      ctx.fail(
+        `${where}: invalid regex secret group ${rule.secretGroup}, max regex secret group ${max}`,
+        needle
+      )
   }
-  let pathRe: string | undefined
-  if (t.path !== undefined) {
-    if (typeof t.path !== 'string') ctx.fail(`${where}.path must be a string`, needle)
-    ctx.regex(t.path, `${where}.path`, t.path)
-    pathRe = t.path
-  }
-  if (t.secretGroup !== undefined && (typeof t.secretGroup !== 'number' || t.secretGroup < 0))
-    ctx.fail(`${where}.secretGroup must be a non-negative integer`, needle)
-  if (t.entropy !== undefined && typeof t.entropy !== 'number')
-    ctx.fail(`${where}.entropy must be a number`, needle)
-  return {
-    id,
-    description: typeof t.description === 'string' ? t.description : id,
-    keywords: ctx.strings(t.keywords, `${where}.keywords`, needle).map(k => k.toLowerCase()),
-    regex: regexSource,
-    flags,
-    severity: 'high',
-    secretGroup: typeof t.secretGroup === 'number' ? t.secretGroup : undefined,
-    entropy: typeof t.entropy === 'number' ? t.entropy : undefined,
-    path: pathRe,
-    tags: ctx.strings(t.tags, `${where}.tags`, needle),
-    untrusted: true,
-    allowlists
-  }
+  return rule
 }
 
-function loadToml(file: string, text: string, depth: number): ScanConfig {
+function parseRequired(ctx: Ctx, v: unknown, where: string, needle: string): RequiredRule[] {
+  if (v === undefined) return []
+  if (!Array.isArray(v)) ctx.fail(`${where}.required must be an array of tables`, needle)
+  return v.map((r, i) => {
+    if (!isTable(r) || typeof r.id !== 'string' || r.id.trim() === '')
+      ctx.fail(`${where}: [[rules.required]] ${i} needs a rule id`, needle)
+    const out: RequiredRule = { id: r.id }
+    for (const [key, name] of [
+      ['withinlines', 'withinLines'],
+      ['withincolumns', 'withinColumns']
+    ] as const) {
+      if (r[key] === undefined) continue
+      const n = weakNumber(r[key])
+      if (n === undefined || n < 0 || !Number.isInteger(n))
+        ctx.fail(`${where}: [[rules.required]] ${name} must be a non-negative integer`, needle)
+      out[name] = n
+    }
+    return out
+  })
+}
+
+/** gitleaks follows `[extend]` from the top file and one extended file, then stops. */
+const MAX_EXTEND_DEPTH = 2
+
+function loadToml(file: string, text: string, depth: number, root: string): ScanConfig {
   const ctx: Ctx = new Ctx(file, text)
   let doc: Table
   try {
-    doc = parseToml(text)
+    doc = lowerKeys(parseToml(text)) as Table
   } catch (err) {
     if (err instanceof TomlError)
       throw new InputError('SECRETS_CONFIG', `invalid TOML: ${err.message.split('\n')[0]}`, {
@@ -225,42 +369,66 @@ function loadToml(file: string, text: string, depth: number): ScanConfig {
   }
   let base: ScanConfig | undefined
   const disabled = new Set<string>()
-  if (doc.extend !== undefined) {
+  const warnings: string[] = []
+  // Like gitleaks, an [extend] past the depth limit is ignored, not an error.
+  if (doc.extend !== undefined && depth < MAX_EXTEND_DEPTH) {
     if (!isTable(doc.extend)) ctx.fail('[extend] must be a table', '[extend]')
     const ext = doc.extend
-    if (ext.useDefault === true) base = defaultConfig()
-    else if (typeof ext.path === 'string') {
-      if (depth >= 2) ctx.fail('[extend] chains deeper than 2 levels', 'path')
-      const target = path.resolve(path.dirname(file), ext.path)
-      if (!existsSync(target)) ctx.fail(`[extend] path not found: ${ext.path}`, 'path')
-      base = loadToml(target, readFileSync(target, 'utf8'), depth + 1)
+    const extPath = typeof ext.path === 'string' && ext.path !== '' ? ext.path : undefined
+    const useDefault = ext.usedefault === true || ext.usedefault === 'true'
+    if (extPath && useDefault)
+      ctx.fail(
+        '[extend] cannot set both path and useDefault',
+        undefined,
+        ctx.lineOfCi('usedefault')
+      )
+    if (useDefault) base = defaultConfig()
+    else if (extPath) {
+      // gitleaks opens the path as given, i.e. from the working directory (the scan root
+      // here); a path relative to the extending file is accepted too.
+      const candidates = [path.resolve(root, extPath), path.resolve(path.dirname(file), extPath)]
+      const target = candidates.find(c => existsSync(c))
+      if (!target) ctx.fail(`[extend] path not found: ${extPath}`, undefined, ctx.lineOfCi('path'))
+      base = loadToml(target, readFileSync(target, 'utf8'), depth + 1, root)
     }
-    for (const id of ctx.strings(ext.disabledRules, '[extend].disabledRules', 'disabledRules'))
+    for (const id of ctx.strings(ext.disabledrules, '[extend].disabledRules', 'disabledRules'))
       disabled.add(id)
   }
-  const baseRules = new Map((base?.rules ?? []).map(r => [r.id, r]))
+  // disabledRules drops rules of the extended configuration only (not this file's own).
+  const baseRules = new Map<string, ConfigRule>()
+  for (const r of base?.rules ?? []) {
+    const gitleaksIds = Object.keys(GITLEAKS_ALIASES).filter(g =>
+      GITLEAKS_ALIASES[g].includes(r.id)
+    )
+    if (!disabled.has(r.id) && !gitleaksIds.some(g => disabled.has(g))) baseRules.set(r.id, r)
+  }
   const rules = new Map(baseRules)
   if (doc.rules !== undefined) {
     if (!Array.isArray(doc.rules)) ctx.fail('rules must be an array of tables ([[rules]])', 'rules')
     doc.rules.forEach((t, i) => {
       const id = isTable(t) && typeof t.id === 'string' ? t.id : ''
-      const extendsOnly = isTable(t) && t.regex === undefined && t.path === undefined
-      // gitleaks' id for a rule we ship under another id: extend ours (each of them).
-      const aliased = extendsOnly && !baseRules.has(id) ? (GITLEAKS_ALIASES[id] ?? []) : []
+      // gitleaks' id for a rule we ship under other ids.
+      const aliased = !baseRules.has(id) ? (GITLEAKS_ALIASES[id] ?? []) : []
       if (aliased.length > 0 && aliased.every(a => baseRules.has(a))) {
-        for (const a of aliased) {
-          const r = parseRule(ctx, { ...t, id: a }, i, baseRules.get(a))
-          rules.set(a, r)
+        const replaces = isTable(t) && (Boolean(t.regex) || Boolean(t.path))
+        if (!replaces) {
+          // Only id (plus allowlists, keywords, …): extend ours, each of them.
+          for (const a of aliased)
+            rules.set(a, parseRule(ctx, { ...t, id: a }, i, baseRules.get(a)))
+          return
         }
+        // A new regex or path for gitleaks' rule replaces ours.
+        for (const a of aliased) rules.delete(a)
+      }
+      const idOnly = isTable(t) && !t.regex && !t.path
+      if (idOnly && !baseRules.has(id) && base?.includesDefault && id !== '') {
+        // A gitleaks default rule we do not ship: nothing to add allowlists or keywords to.
+        warnings.push(`rule ${id} extends a gitleaks default rule that is not built in; ignored`)
         return
       }
       const r = parseRule(ctx, t, i, baseRules.get(id))
       rules.set(r.id, r)
     })
-  }
-  for (const id of disabled) {
-    rules.delete(id)
-    for (const a of GITLEAKS_ALIASES[id] ?? []) rules.delete(a)
   }
   const allowlists = [...(base?.allowlists ?? [])]
   if (doc.allowlist !== undefined) allowlists.push(parseAllowlist(ctx, doc.allowlist, 'allowlist'))
@@ -269,15 +437,45 @@ function loadToml(file: string, text: string, depth: number): ScanConfig {
       ctx.fail('allowlists must be an array of tables ([[allowlists]])', 'allowlists')
     doc.allowlists.forEach((a, i) => allowlists.push(parseAllowlist(ctx, a, `allowlists[${i}]`)))
   }
-  for (const al of allowlists)
-    for (const id of al.targetRules ?? [])
-      if (!rules.has(id)) ctx.fail(`allowlist targetRules names unknown rule ${id}`, id)
-  return { rules: [...rules.values()], allowlists, source: file }
+  for (const r of rules.values())
+    for (const req of r.required ?? [])
+      if (!rules.has(req.id))
+        ctx.fail(`rule ${r.id}: [[rules.required]] rule id ${req.id} does not exist`, req.id)
+  const inherited = base?.allowlists.length ?? 0
+  const orphaned = new Set<RuleAllowlist>()
+  allowlists.forEach((al, i) => {
+    if (!al.targetRules || al.targetRules.length === 0) return
+    // A gitleaks default id we ship under other ids targets those.
+    al.targetRules = al.targetRules.flatMap(id => {
+      if (rules.has(id)) return [id]
+      const aliased = (GITLEAKS_ALIASES[id] ?? []).filter(a => rules.has(a))
+      // An extended file's allowlist may target a rule this file disabled: nothing to allow.
+      if (aliased.length === 0 && i >= inherited) {
+        if (!base?.includesDefault) ctx.fail(`allowlist targetRules names unknown rule ${id}`, id)
+        warnings.push(
+          `allowlist targetRules names ${id}, a gitleaks default rule that is not built in; ignored`
+        )
+      }
+      return aliased
+    })
+    if (al.targetRules.length === 0) orphaned.add(al)
+  })
+  return {
+    rules: [...rules.values()],
+    allowlists: allowlists.filter(al => !orphaned.has(al)),
+    source: file,
+    includesDefault: base?.includesDefault === true,
+    warnings: [...(base?.warnings ?? []), ...warnings]
+  }
 }
 
 /** Parses configuration text (exported for tests and GITLEAKS_CONFIG_TOML). */
-export function parseConfig(text: string, file = '.gitleaks.toml'): ScanConfig {
-  return loadToml(file, text, 0)
+export function parseConfig(
+  text: string,
+  file = '.gitleaks.toml',
+  root = path.dirname(path.resolve(file))
+): ScanConfig {
+  return loadToml(file, text, 0, root)
 }
 
 /**
@@ -294,11 +492,12 @@ export function loadConfig(
       throw new InputError('SECRETS_CONFIG', `configuration file not found: ${file}`, {
         position: { file }
       })
-    return loadToml(file, readFileSync(file, 'utf8'), 0)
+    return loadToml(file, readFileSync(file, 'utf8'), 0, root)
   }
   if (explicit) return fromFile(path.resolve(root, explicit))
   if (env.GITLEAKS_CONFIG) return fromFile(path.resolve(root, env.GITLEAKS_CONFIG))
-  if (env.GITLEAKS_CONFIG_TOML) return loadToml('GITLEAKS_CONFIG_TOML', env.GITLEAKS_CONFIG_TOML, 0)
+  if (env.GITLEAKS_CONFIG_TOML)
+    return loadToml('GITLEAKS_CONFIG_TOML', env.GITLEAKS_CONFIG_TOML, 0, root)
   const local = path.join(root, '.gitleaks.toml')
   if (existsSync(local)) return fromFile(local)
   return defaultConfig()

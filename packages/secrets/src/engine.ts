@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { isAscii } from 'node:buffer'
 import vm from 'node:vm'
 import type { Severity } from '@secure-pipeline/core'
-import type { ScanConfig } from './config.js'
+import type { ConfigRule, ScanConfig } from './config.js'
 import {
   DEFAULT_PATH_ALLOWLIST,
   isCodeFile,
@@ -69,6 +69,44 @@ const GENERIC_DROP =
   PROVIDER_DROP +
   String.raw`|^(?=[^0-9]*$)(?=.{0,39}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`
 
+/**
+ * What gitleaks' default global allowlist allows as a secret (so it applies to your rules when
+ * `useDefault = true`): `true`/`false`/`null`, one repeated letter, `*` or `.`, shell and
+ * template variables (`$1`, `${1}`, `$VAR`, `${VAR}`, `{{ x }}`, `${{ secrets.X }}`, `%VAR%`,
+ * `@VAR@`), format verbs (`%s`, `{0}`) and absolute Unix paths.
+ */
+const DEFAULT_ALLOWED_VALUES: readonly RegExp[] = [
+  /^(?:true|false|null)$/i,
+  /^(?:([a-z])\1*|\*+|\.+)$/i,
+  /^\$(?:\d+|\{\d+\})$/,
+  /^\$(?:\{(?:[A-Z_]+|[a-z_]+)\}|[A-Z_]+|[a-z_]+)$/,
+  /^\{\{[ \t]*[\w ().|]+[ \t]*\}\}$/,
+  /^\$\{\{[ \t]*(?:env|github|secrets|vars)(?:\.[A-Za-z]\w+)+[\w "'&./=|]*[ \t]*\}\}$/,
+  /^%(?:[A-Z_]+|[a-z_]+)%$/,
+  /^%[+\-# 0]?[bcdeEfFgGoOpqstTUvxX]$/,
+  /^\{\d{0,2}\}$/,
+  /^@(?:[A-Z_]+|[a-z_]+)@$/,
+  /^\/Users\/[A-Za-z0-9]+\/[\w ./-]+$/,
+  /^\/(?:bin|etc|home|opt|tmp|usr|var)\/[\w ./-]+$/
+]
+
+/** gitleaks' default stop words: the alphabet and one documentation UUID. */
+const DEFAULT_STOPWORDS = ['abcdefghijklmnopqrstuvwxyz', '014df517-39d1-4453-b7b3-9930c563627c']
+
+function isDefaultAllowedValue(secret: string): boolean {
+  const lower = secret.toLowerCase()
+  return (
+    DEFAULT_ALLOWED_VALUES.some(re => re.test(secret)) ||
+    DEFAULT_STOPWORDS.some(w => lower.includes(w))
+  )
+}
+
+/** Suppression files, never scanned (whatever the configuration). */
+const OWN_FILES = /(?:^|\/)\.gitleaksignore$|(?:^|\/)\.secure-pipeline-baseline\.json$/
+
+/** A window larger than any buffer: the rule sees the whole file (or diff chunk). */
+const WHOLE_FILE = 2 ** 30
+
 export const MATCHER_LIMITS = { timeoutMs: 2000, maxMatchesPerRule: 2000 }
 
 export function secretHash(ruleId: string, secret: string): string {
@@ -94,6 +132,8 @@ export class RuleSet {
   private readonly useDefaultPathFilter: boolean
   /** Rules whose findings yield to a provider rule's on the same secret. */
   private readonly genericIds: Set<string>
+  /** Composite rules (`[[rules.required]]`) and `skipReport` rules, by id. */
+  private readonly composite = new Map<string, ConfigRule>()
 
   constructor(config: ScanConfig, options: { defaultPathFilter?: boolean } = {}) {
     this.rules = config.rules
@@ -109,7 +149,9 @@ export class RuleSet {
         .map(r => r.id)
     )
     this.allowlists = config.allowlists
-    this.useDefaultPathFilter = options.defaultPathFilter ?? true
+    for (const r of config.rules)
+      if ((r.required && r.required.length > 0) || r.skipReport) this.composite.set(r.id, r)
+    this.useDefaultPathFilter = options.defaultPathFilter ?? config.includesDefault !== false
     this.regexRules = config.rules.filter(r => r.regex !== '')
     this.pathOnlyRules = config.rules.filter(r => r.regex === '' && r.path)
     for (const r of config.rules) if (r.path) this.pathRes.set(r, compileGoRegex(r.path))
@@ -117,9 +159,12 @@ export class RuleSet {
       rules: this.regexRules.map(r => ({
         source: expandCaseInsensitiveGroups(r.regex),
         flags: r.flags ?? '',
-        keywords: r.keywords,
-        span: r.span ?? 0,
-        back: r.back ?? 0,
+        // gitleaks runs a rule as another's required part without its keyword check.
+        keywords: (r as ConfigRule).skipReport ? [] : r.keywords,
+        // gitleaks runs a rule's regex over the whole fragment once any keyword is in it: user
+        // rules do too (multi-line patterns, `^`/`$` as in Go, a keyword on another line).
+        span: r.untrusted ? WHOLE_FILE : (r.span ?? 0),
+        back: r.untrusted ? WHOLE_FILE : (r.back ?? 0),
         untrusted: r.untrusted ?? false,
         ...(r.secretGroup !== undefined ? { secretGroup: r.secretGroup } : {}),
         ...(r.entropy !== undefined ? { entropy: r.entropy } : {}),
@@ -141,6 +186,7 @@ export class RuleSet {
 
   /** False when the file is skipped by the default or a global path allowlist. */
   pathAllowed(file: string): boolean {
+    if (OWN_FILES.test(file)) return false
     if (this.useDefaultPathFilter && DEFAULT_PATH_ALLOWLIST.some(re => re.test(file))) return false
     for (const al of this.allowlists) {
       if (al.targetRules && al.targetRules.length > 0) continue
@@ -162,6 +208,7 @@ export class RuleSet {
   pathFindings(file: string, commit?: CommitInfo): SecretFinding[] {
     const out: SecretFinding[] = []
     for (const r of this.pathOnlyRules) {
+      if ((r as ConfigRule).skipReport) continue
       if (!this.pathRes.get(r)?.test(file)) continue
       const f = this.makeFinding(r, file, 1, 1, 1, 1, '', file, commit)
       if (!this.allowedByLists(r, f, file, commit)) out.push(f)
@@ -211,9 +258,17 @@ export class RuleSet {
     commit?: CommitInfo
   ): boolean {
     const checks: boolean[] = []
-    if (al.commits.length > 0)
-      checks.push(commit !== undefined && al.commits.some(c => commit.commit.startsWith(c)))
+    if (al.commits.length > 0) {
+      const sha = commit?.commit.toLowerCase()
+      checks.push(sha !== undefined && al.commits.some(c => sha.startsWith(c)))
+    }
     if (al.paths.length > 0) checks.push(al.paths.some(re => re.test(f.file)))
+    // A path-only finding has no secret: as in gitleaks, only commits and paths apply to it
+    // (and an AND allowlist with regexes or stopwords never allows it).
+    if (f.secret === '' && (al.regexes.length > 0 || al.stopwords.length > 0)) {
+      if (al.condition === 'AND') return false
+      return checks.some(Boolean)
+    }
     if (al.regexes.length > 0) {
       const target =
         al.regexTarget === 'match' ? f.match : al.regexTarget === 'line' ? line : f.secret
@@ -255,7 +310,13 @@ export class RuleSet {
     for (const m of raws) {
       const rule = this.regexRules[m.rule]
       if (rule.path && !this.pathRes.get(rule)?.test(file)) continue
-      if (ALLOW_MARKERS.some(a => m.lineText.includes(a) || m.endLineText.includes(a))) continue
+      // gitleaks looks for its marker on every line the match spans.
+      if (
+        ALLOW_MARKERS.some(
+          a => m.lineText.includes(a) || m.endLineText.includes(a) || m.match.includes(a)
+        )
+      )
+        continue
       let secret: string | null | undefined
       if (rule.secretGroup !== undefined) secret = m.groups[rule.secretGroup]
       else secret = m.groups.slice(1).find(g => g !== null && g !== '') ?? m.match
@@ -263,6 +324,8 @@ export class RuleSet {
       if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) continue
       if (rule.validate && !validate(rule.validate, secret, m.match)) continue
       if (!rule.untrusted && isPlaceholder(secret)) continue
+      // Your rules, with gitleaks' default config extended: its global allowlist of values.
+      if (rule.untrusted && this.useDefaultPathFilter && isDefaultAllowedValue(secret)) continue
       // Position of the secret inside the match.
       const at = Math.max(0, m.match.indexOf(secret))
       const before = m.match.slice(0, at)
@@ -305,7 +368,32 @@ export class RuleSet {
       if (this.allowedByLists(rule, f, m.lineText, commit)) continue
       out.push(f)
     }
-    return dedupe(out, this.genericIds)
+    return dedupe(this.composite.size > 0 ? this.applyRequired(out) : out, this.genericIds)
+  }
+
+  /**
+   * gitleaks' composite rules: a rule with `[[rules.required]]` is reported only when each
+   * required rule matched in the same file (or diff) within `withinLines`/`withinColumns` of
+   * it; a `skipReport` rule only serves as such a part.
+   */
+  private applyRequired(findings: SecretFinding[]): SecretFinding[] {
+    const byRule = new Map<string, SecretFinding[]>()
+    for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f])
+    return findings.filter(f => {
+      const rule = this.composite.get(f.ruleId)
+      if (!rule) return true
+      if (rule.skipReport) return false
+      return (rule.required ?? []).every(req =>
+        (byRule.get(req.id) ?? []).some(
+          x =>
+            x !== f &&
+            (req.withinLines === undefined ||
+              Math.abs(x.startLine - f.startLine) <= req.withinLines) &&
+            (req.withinColumns === undefined ||
+              Math.abs(x.startColumn - f.startColumn) <= req.withinColumns)
+        )
+      )
+    })
   }
 }
 

@@ -109,9 +109,17 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
   const ignoreFile = GitleaksIgnore.load(
     options.gitleaksIgnore ?? path.join(root, '.gitleaksignore')
   )
-  const baseline = options.baseline
-    ? Baseline.load(path.resolve(root, options.baseline))
-    : undefined
+  const baselinePath = options.baseline ? path.resolve(root, options.baseline) : undefined
+  const baseline = baselinePath ? Baseline.load(baselinePath, root) : undefined
+  // As gitleaks: the configuration file and the baseline are not scanned themselves.
+  const ownFiles = new Set(
+    [config.source, baselinePath]
+      .filter((p): p is string => p !== undefined && path.isAbsolute(p))
+      .map(p => path.relative(root, p))
+      .filter(p => p !== '' && !p.startsWith('..') && !path.isAbsolute(p))
+      .map(p => p.split(path.sep).join('/'))
+  )
+  const scannable = (file: string): boolean => !ownFiles.has(file) && ruleSet.pathAllowed(file)
 
   const raw: SecretFinding[] = []
   const skipped: SkippedFile[] = []
@@ -140,9 +148,8 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
       skipped.push(...walked.skipped)
       // Path-only rules need no content: a keystore over the size limit is still reported.
       for (const s of walked.skipped)
-        if (s.reason === 'too-large' && ruleSet.pathAllowed(s.path))
-          raw.push(...ruleSet.pathFindings(s.path))
-      const files = walked.files.filter(f => ruleSet.pathAllowed(f.path))
+        if (s.reason === 'too-large' && scannable(s.path)) raw.push(...ruleSet.pathFindings(s.path))
+      const files = walked.files.filter(f => scannable(f.path))
       const jobs = files.map((f, id) => ({ id, abs: f.absolutePath, size: f.size }))
       const onResult = (r: FileResult): void => {
         const file = files[r.id].path
@@ -192,7 +199,7 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
     for await (const chunk of chunks) {
       if (chunk.commit) commits.add(chunk.commit.commit)
       files.add(chunk.file)
-      if (!ruleSet.pathAllowed(chunk.file)) continue
+      if (!scannable(chunk.file)) continue
       if (excluder && excluder.ignores(chunk.file)) continue
       // One chunk per file and commit (binary files included): path-only rules fire once.
       raw.push(...ruleSet.pathFindings(chunk.file, chunk.commit))
@@ -224,6 +231,9 @@ export async function scanSecrets(options: ScanOptions): Promise<ScanOutcome> {
   }
   sortFindings(findings)
   stats.findings = findings.length
+  // Parts of .gitleaks.toml we ignored (gitleaks default rules we do not ship) show as a note.
+  if (config.warnings && config.warnings.length > 0)
+    stats.note = [stats.note, ...config.warnings].filter(Boolean).join('; ')
   stats.durationMs = Math.round(performance.now() - started)
   return {
     findings,

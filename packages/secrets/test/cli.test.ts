@@ -73,6 +73,19 @@ describe('secure-pipeline secrets scan', () => {
     const again = await run('secrets', 'scan', 'leaky', '--baseline', 'base.json')
     expect(again.code).toBe(0)
     expect(again.out).toMatch(/1 known finding\(s\) hidden by the baseline/)
+    // gitleaks' spelling of the flag.
+    const alias = await run('secrets', 'scan', 'leaky', '--baseline-path', 'base.json')
+    expect(alias.code).toBe(0)
+    const both = await run(
+      'secrets',
+      'scan',
+      'leaky',
+      '--baseline',
+      'base.json',
+      '--baseline-path',
+      'base.json'
+    )
+    expect(both.code).toBe(2)
   })
 
   test.each([

@@ -35,7 +35,8 @@ Options:
       --head REF          diff mode: the head (default HEAD)
       --config FILE       a .gitleaks.toml (default: $GITLEAKS_CONFIG, $GITLEAKS_CONFIG_TOML,
                           PATH/.gitleaks.toml, else the built-in rules)
-      --baseline FILE     hide findings recorded in FILE; unused entries are listed
+      --baseline FILE     hide findings recorded in FILE (our baseline, or a gitleaks JSON report;
+                          --baseline-path as in gitleaks); unused entries are listed
       --write-baseline FILE  write the findings (including baselined ones) as a new baseline
       --gitleaks-ignore FILE  fingerprints to ignore (default PATH/.gitleaksignore)
       --exclude PATTERN   gitignore-style pattern to skip (repeatable)
@@ -62,6 +63,7 @@ const scan: Command = {
       head: { type: 'string' },
       config: { type: 'string' },
       baseline: { type: 'string' },
+      'baseline-path': { type: 'string' },
       'write-baseline': { type: 'string' },
       'gitleaks-ignore': { type: 'string' },
       exclude: { type: 'string', multiple: true },
@@ -85,6 +87,9 @@ const scan: Command = {
         throw new UsageError(`${name} must be a non-negative integer`)
       return n
     }
+    if (values.baseline !== undefined && values['baseline-path'] !== undefined)
+      throw new UsageError('give --baseline or --baseline-path, not both')
+    const baselineFile = values.baseline ?? values['baseline-path']
     const config = loadConfig(
       root,
       values.config ? path.resolve(io.cwd, values.config) : undefined,
@@ -97,7 +102,7 @@ const scan: Command = {
       base: values.base,
       head: values.head,
       scanConfig: config,
-      baseline: values.baseline ? path.resolve(io.cwd, values.baseline) : undefined,
+      baseline: baselineFile ? path.resolve(io.cwd, baselineFile) : undefined,
       gitleaksIgnore: values['gitleaks-ignore']
         ? path.resolve(io.cwd, values['gitleaks-ignore'])
         : undefined,
