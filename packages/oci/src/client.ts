@@ -13,6 +13,7 @@ import {
 } from './errors.js'
 import {
   isPlainHttpRegistry,
+  isValidDigest,
   parseReference,
   registryApiHost,
   type ImageReference
@@ -87,6 +88,7 @@ interface CachedToken {
 }
 
 const USER_AGENT = 'secure-pipeline-oci/0.1'
+const MAX_REDIRECTS = 10
 
 function encodeRepo(repo: string): string {
   return repo
@@ -122,7 +124,13 @@ export class RegistryClient {
     this.options = options
     const host = registryApiHost(registry)
     const scheme = isPlainHttpRegistry(registry, options.insecureRegistries) ? 'http' : 'https'
-    this.baseUrl = `${scheme}://${host}`
+    let origin = `${scheme}://${host}`
+    try {
+      origin = new URL(origin).origin // lower-cased host, default port dropped, IPv6 canonical
+    } catch (err) {
+      throw new InputError('OCI_BAD_REFERENCE', `invalid registry "${registry}"`, { cause: err })
+    }
+    this.baseUrl = origin
     this.doFetch = options.fetch ?? fetch
     this.credentials = options.credentials
     this.credentialsLoaded = options.credentials !== undefined || options.dockerConfig === false
@@ -211,6 +219,23 @@ export class RegistryClient {
         cause: err
       })
     }
+    if (realmUrl.protocol !== 'https:' && realmUrl.protocol !== 'http:') {
+      throw new RegistryError(
+        `registry ${this.registry}: token realm "${realm}" is not an HTTP(S) URL`,
+        { status: 401 }
+      )
+    }
+    if (
+      realmUrl.protocol === 'http:' &&
+      this.baseUrl.startsWith('https:') &&
+      !isPlainHttpRegistry(realmUrl.host, this.options.insecureRegistries)
+    ) {
+      // A registry reached over HTTPS must not send our credentials (or its token) over plain HTTP.
+      throw new RegistryError(
+        `registry ${this.registry}: refusing the plain-HTTP token realm ${realmUrl.origin} of an HTTPS registry`,
+        { status: 401, registryCode: 'UNAUTHORIZED' }
+      )
+    }
     const scopes: string[] = []
     if (repo !== undefined) scopes.push(`repository:${repo}:${action}`)
     for (const s of (challenge.params.scope ?? '').split(' ')) {
@@ -266,7 +291,7 @@ export class RegistryClient {
         }
       )
     }
-    const body = (await response.json().catch(() => ({}))) as {
+    const body = (await readJson(response, 1 << 20, 'token response').catch(() => ({}))) as {
       token?: unknown
       access_token?: unknown
       expires_in?: unknown
@@ -311,22 +336,8 @@ export class RegistryClient {
       }
       const authorization = sameOrigin ? this.cachedAuthorization(opts.repo, action) : undefined
       if (authorization) headers.Authorization = authorization
-      let response: Response
-      try {
-        response = await this.doFetch(url, {
-          method,
-          headers,
-          body: opts.body,
-          redirect: 'follow',
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 60000)
-        })
-      } catch (err) {
-        throw new RegistryError(
-          `registry ${this.registry}: ${what}: ${(err as Error).message}${causeText(err)}`,
-          { cause: err }
-        )
-      }
-      if (response.status === 401 && !retried && sameOrigin) {
+      const { response, origin } = await this.fetchFollowing(method, url, headers, opts.body, what)
+      if (response.status === 401 && !retried && sameOrigin && origin === url.origin) {
         retried = true
         const challenge = response.headers.get('www-authenticate')
         await response.body?.cancel()
@@ -351,6 +362,104 @@ export class RegistryClient {
     }
   }
 
+  /**
+   * One request, following redirects itself (at most MAX_REDIRECTS): the Authorization header is
+   * only ever sent to the origin it was meant for (a blob redirected to a CDN or storage bucket on
+   * another host never sees the registry token), and an HTTPS → HTTP downgrade is refused.
+   * `origin` is where the final response came from.
+   */
+  private async fetchFollowing(
+    method: string,
+    start: URL,
+    headers: Record<string, string>,
+    body: Buffer | undefined,
+    what: string
+  ): Promise<{ response: Response; origin: string }> {
+    let url = start
+    let currentMethod = method
+    let currentBody = body
+    let currentHeaders = headers
+    for (let hop = 0; ; hop++) {
+      let response: Response
+      try {
+        response = await this.doFetch(url, {
+          method: currentMethod,
+          headers: currentHeaders,
+          body: currentBody,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 60000)
+        })
+      } catch (err) {
+        throw new RegistryError(
+          `registry ${this.registry}: ${what}: ${(err as Error).message}${causeText(err)}`,
+          { cause: err }
+        )
+      }
+      const location = response.headers.get('location')
+      if (![301, 302, 303, 307, 308].includes(response.status) || !location) {
+        return { response, origin: url.origin }
+      }
+      await response.body?.cancel()
+      if (hop >= MAX_REDIRECTS) {
+        throw new RegistryError(
+          `registry ${this.registry}: ${what}: more than ${MAX_REDIRECTS} redirects`,
+          { status: response.status }
+        )
+      }
+      let next: URL
+      try {
+        next = new URL(location, url)
+      } catch (err) {
+        throw new RegistryError(
+          `registry ${this.registry}: ${what}: invalid redirect Location "${location}"`,
+          { status: response.status, cause: err }
+        )
+      }
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+        throw new RegistryError(
+          `registry ${this.registry}: ${what}: redirect to unsupported scheme ${next.protocol}`,
+          { status: response.status }
+        )
+      }
+      if (url.protocol === 'https:' && next.protocol === 'http:') {
+        throw new RegistryError(
+          `registry ${this.registry}: ${what}: refusing a redirect from HTTPS to plain HTTP (${next.origin})`,
+          { status: response.status }
+        )
+      }
+      if (next.origin !== url.origin) {
+        // Credentials are for the registry only, never for the host it redirects to.
+        const { Authorization: _dropped, ...rest } = currentHeaders
+        void _dropped
+        currentHeaders = rest
+      }
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && currentMethod === 'POST')
+      ) {
+        currentMethod = currentMethod === 'HEAD' ? 'HEAD' : 'GET'
+        currentBody = undefined
+      }
+      url = next
+    }
+  }
+
+  /**
+   * A tag or digest taken from a registry's own answers (referrers lists, indexes) goes into a URL
+   * path: only well-formed tags and sha256/sha384/sha512 digests are let through.
+   */
+  private checkReference(reference: string, what: string, digestOnly = false): void {
+    const ok = reference.includes(':')
+      ? isValidDigest(reference) && /^sha(256|384|512):/.test(reference)
+      : !digestOnly && /^[\w][\w.-]{0,127}$/.test(reference)
+    if (!ok) {
+      throw new RegistryError(
+        `registry ${this.registry}: ${what}: invalid ${digestOnly ? 'digest' : 'tag or digest'} "${reference.slice(0, 100)}"`,
+        { status: 400, registryCode: 'DIGEST_INVALID' }
+      )
+    }
+  }
+
   /** `GET /v2/`: reachability and auth check. */
   async ping(): Promise<void> {
     const r = await this.request('GET', '/v2/', { ok: [200], what: 'GET /v2/' })
@@ -366,6 +475,7 @@ export class RegistryClient {
     options: { accept?: readonly string[] } = {}
   ): Promise<FetchedManifest> {
     const what = `GET manifest ${repo}:${reference}`
+    this.checkReference(reference, what)
     const r = await this.request('GET', `/v2/${encodeRepo(repo)}/manifests/${reference}`, {
       repo,
       ok: [200],
@@ -379,20 +489,17 @@ export class RegistryClient {
       r.headers.get('docker-content-digest'),
       what
     )
-    let manifest: Manifest
+    let parsed: unknown
     try {
-      manifest = JSON.parse(bytes.toString('utf8')) as Manifest
+      parsed = JSON.parse(bytes.toString('utf8'))
     } catch (err) {
       throw new RegistryError(`registry ${this.registry}: ${what}: body is not JSON`, {
         status: r.status,
+        registryCode: 'MANIFEST_INVALID',
         cause: err
       })
     }
-    if (manifest === null || typeof manifest !== 'object') {
-      throw new RegistryError(`registry ${this.registry}: ${what}: body is not a manifest`, {
-        status: r.status
-      })
-    }
+    const manifest = checkManifestShape(parsed, what, this.registry)
     const contentType = (r.headers.get('content-type') ?? '').split(';')[0]?.trim()
     const mediaType =
       manifest.mediaType ??
@@ -415,19 +522,23 @@ export class RegistryClient {
     reference: string,
     options: { accept?: readonly string[] } = {}
   ): Promise<Descriptor | undefined> {
+    this.checkReference(reference, `HEAD manifest ${repo}:${reference}`)
     const r = await this.request('HEAD', `/v2/${encodeRepo(repo)}/manifests/${reference}`, {
       repo,
-      ok: [200, 404],
+      // Registries without HEAD support answer 400/405/501: GET instead.
+      ok: [200, 404, 400, 405, 501],
       what: `HEAD manifest ${repo}:${reference}`,
       headers: { Accept: (options.accept ?? MANIFEST_ACCEPT).join(', ') }
     })
     await r.body?.cancel()
     if (r.status === 404) return undefined
+    if (r.status !== 200) return (await this.getManifest(repo, reference, options)).descriptor
     const digest = r.headers.get('docker-content-digest')
     const size = Number(r.headers.get('content-length') ?? NaN)
     const mediaType = (r.headers.get('content-type') ?? '').split(';')[0]?.trim()
     if (
       !digest ||
+      !isValidDigest(digest) ||
       !Number.isFinite(size) ||
       size <= 0 ||
       !mediaType ||
@@ -546,6 +657,7 @@ export class RegistryClient {
     options: { maxBytes?: number } = {}
   ): Promise<Buffer> {
     const what = `GET blob ${repo}@${digest}`
+    this.checkReference(digest, what, true)
     const r = await this.request('GET', `/v2/${encodeRepo(repo)}/blobs/${digest}`, {
       repo,
       ok: [200],
@@ -613,17 +725,21 @@ export class RegistryClient {
 
   // ---------------------------------------------------------------- tags
 
-  /** All tags of `repo` (follows `Link: <…>; rel="next"` pagination). */
-  async listTags(repo: string): Promise<string[]> {
+  /** All tags of `repo` (follows `Link: <…>; rel="next"` pagination; `pageSize` default 1000). */
+  async listTags(repo: string, options: { pageSize?: number } = {}): Promise<string[]> {
     const tags: string[] = []
-    let next: string | undefined = `/v2/${encodeRepo(repo)}/tags/list?n=1000`
-    for (let page = 0; next && page < 1000; page++) {
+    const seen = new Set<string>()
+    let next: string | undefined = `/v2/${encodeRepo(repo)}/tags/list?n=${options.pageSize ?? 1000}`
+    for (let page = 0; next && page < 1000 && !seen.has(next); page++) {
+      seen.add(next)
       const r: Response = await this.request('GET', next, {
         repo,
         ok: [200],
         what: `list tags of ${repo}`
       })
-      const body = (await r.json().catch(() => ({}))) as { tags?: unknown }
+      const body = (await readJson(r, 16 << 20, `list tags of ${repo}`).catch(() => ({}))) as {
+        tags?: unknown
+      }
       if (Array.isArray(body.tags)) {
         for (const t of body.tags) if (typeof t === 'string') tags.push(t)
       }
@@ -684,13 +800,15 @@ export class RegistryClient {
         await r.body?.cancel()
         return page === 0 ? undefined : all
       }
-      const contentType = (r.headers.get('content-type') ?? '').split(';')[0]?.trim()
-      const body = (await r.json().catch(() => undefined)) as ImageIndex | undefined
+      const body = (await readJson(r, 16 << 20, `referrers of ${repo}@${digest}`).catch(
+        () => undefined
+      )) as ImageIndex | undefined
       if (!body || !Array.isArray(body.manifests)) {
-        if (page === 0 && contentType !== MediaType.OciIndex) return undefined
+        if (page === 0) return undefined // not a usable referrers answer: use the tag schema
         break
       }
-      all.push(...body.manifests)
+      // Entries that are not descriptors are dropped, not trusted.
+      all.push(...body.manifests.filter(isDescriptor))
       next = nextLink(r.headers.get('link'))
     }
     return all
@@ -839,7 +957,9 @@ function causeText(err: unknown): string {
 async function readErrorBody(
   response: Response
 ): Promise<{ code?: string; errors: RegistryErrorDetail[]; suffix: string }> {
-  const text = await response.text().catch(() => '')
+  const text = await readLimited(response, 1 << 16, 'error body')
+    .then(b => b.toString('utf8'))
+    .catch(() => '')
   let errors: RegistryErrorDetail[] = []
   try {
     const parsed = JSON.parse(text) as { errors?: unknown }
@@ -862,20 +982,77 @@ async function readErrorBody(
 }
 
 async function readLimited(response: Response, max: number, what: string): Promise<Buffer> {
+  const tooLarge = (size: string): RegistryError =>
+    new RegistryError(`${what}: ${size} bytes exceeds the limit of ${max}`, {
+      status: response.status,
+      registryCode: 'SIZE_INVALID'
+    })
   const declared = Number(response.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > max) {
     await response.body?.cancel()
-    throw new RegistryError(`${what}: ${declared} bytes exceeds the limit of ${max}`, {
-      status: response.status
-    })
+    throw tooLarge(String(declared))
   }
-  const bytes = Buffer.from(await response.arrayBuffer())
-  if (bytes.byteLength > max) {
-    throw new RegistryError(`${what}: ${bytes.byteLength} bytes exceeds the limit of ${max}`, {
-      status: response.status
-    })
+  if (!response.body) return Buffer.alloc(0)
+  // Stream with a cap: a chunked (or lying) response never gets buffered past `max`.
+  const chunks: Buffer[] = []
+  let total = 0
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > max) {
+      await reader.cancel()
+      throw tooLarge(`more than ${max}`)
+    }
+    chunks.push(Buffer.from(value))
   }
-  return bytes
+  return Buffer.concat(chunks, total)
+}
+
+/** A descriptor at least has a string mediaType and digest and a numeric size. */
+function isDescriptor(d: unknown): d is Descriptor {
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof (d as Descriptor).mediaType === 'string' &&
+    typeof (d as Descriptor).digest === 'string' &&
+    typeof (d as Descriptor).size === 'number'
+  )
+}
+
+/** JSON body read with a size cap (a huge or endless answer is an error, not an OOM). */
+async function readJson(response: Response, max: number, what: string): Promise<unknown> {
+  return JSON.parse((await readLimited(response, max, what)).toString('utf8')) as unknown
+}
+
+/**
+ * Checks that a parsed body is a schema 2 manifest we can read: an image manifest (`config` and
+ * `layers`) or an index / manifest list (`manifests`). Docker schema 1 and anything else is refused.
+ */
+function checkManifestShape(manifest: unknown, what: string, registry: string): Manifest {
+  const fail = (why: string): RegistryError =>
+    new RegistryError(`registry ${registry}: ${what}: ${why}`, {
+      status: 200,
+      registryCode: 'MANIFEST_INVALID'
+    })
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+    throw fail('body is not a manifest')
+  }
+  const m = manifest as Record<string, unknown>
+  if (m.schemaVersion !== 2) {
+    throw fail(
+      `unsupported manifest schemaVersion ${JSON.stringify(m.schemaVersion)}${m.schemaVersion === 1 ? ' (Docker schema 1 is deprecated and not supported)' : ''}`
+    )
+  }
+  if (Array.isArray(m.manifests)) {
+    if (!m.manifests.every(isDescriptor)) throw fail('index has a malformed descriptor')
+    return manifest as Manifest
+  }
+  if (!isDescriptor(m.config) || !Array.isArray(m.layers) || !m.layers.every(isDescriptor)) {
+    throw fail('neither an image manifest (config, layers) nor an index (manifests)')
+  }
+  return manifest as Manifest
 }
 
 /**

@@ -19,7 +19,7 @@
 import { VerificationError } from '@secure-pipeline/core'
 import type { PutManifestResult, RegistryClient, ReferrersResult } from './client.js'
 import { referrersTag, withTagLock } from './client.js'
-import { RegistryError } from './errors.js'
+import { DigestMismatchError, RegistryError } from './errors.js'
 import {
   EMPTY_DESCRIPTOR,
   EMPTY_JSON,
@@ -171,8 +171,8 @@ export function dssePredicateType(envelope: Uint8Array | string | object): strin
       envelope instanceof Uint8Array || typeof envelope === 'string'
         ? JSON.parse(Buffer.from(envelope as Uint8Array).toString('utf8'))
         : envelope
-    ) as { payload?: unknown }
-    if (typeof env.payload !== 'string') return undefined
+    ) as { payload?: unknown } | null
+    if (typeof env?.payload !== 'string') return undefined
     const statement = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as {
       predicateType?: unknown
     }
@@ -198,6 +198,7 @@ export function describeBundle(bundle: Uint8Array | string | object): {
   } catch {
     return {}
   }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return {}
   const out: {
     content?: 'dsse-envelope' | 'message-signature'
     predicateType?: string
@@ -288,48 +289,80 @@ export async function readBundleReferrers(
   repository: string,
   subjectDigest: string,
   options: { predicateType?: string } = {}
-): Promise<{ via: ReferrersResult['via']; bundles: StoredBundle[] }> {
+): Promise<{ via: ReferrersResult['via']; bundles: StoredBundle[]; skipped: SkippedEntry[] }> {
   const listed = await client.referrers(repository, subjectDigest)
   const bundles: StoredBundle[] = []
+  const skipped: SkippedEntry[] = []
   for (const d of listed.manifests) {
     if (d.artifactType !== undefined && !d.artifactType.startsWith(CosignMediaType.BundlePrefix))
       continue
     if (d.mediaType !== MediaType.OciManifest) continue
-    let fetched
     try {
-      fetched = await client.getManifest(repository, d.digest)
+      const stored = await readOneBundleReferrer(client, repository, subjectDigest, d, options)
+      if (stored) bundles.push(stored)
     } catch (err) {
-      if (err instanceof RegistryError && err.status === 404) continue // dangling entry
-      throw err
+      // One unreadable entry (missing or tampered manifest/blob, oversized) must not hide the others.
+      if (!isSkippable(err)) throw err
+      skipped.push({ entry: `referrer ${d.digest}`, reason: (err as Error).message })
     }
-    const m = fetched.manifest
-    if (isIndex(m) || m.subject?.digest !== subjectDigest) continue
-    const layer = m.layers.find(l => l.mediaType.startsWith(CosignMediaType.BundlePrefix))
-    const artifactType = m.artifactType ?? m.config.mediaType
-    if (!layer || !artifactType.startsWith(CosignMediaType.BundlePrefix)) continue
-    const annotations = m.annotations ?? {}
-    const annotated = annotations[CosignAnnotation.BundlePredicateType]
-    if (
-      options.predicateType !== undefined &&
-      annotated !== undefined &&
-      annotated !== options.predicateType
-    ) {
-      continue
-    }
-    const bundle = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 })
-    // Writers that omit the annotation (e.g. @sigstore/oci without annotations): read the statement.
-    const predicateType = annotated ?? describeBundle(bundle).predicateType
-    if (options.predicateType !== undefined && predicateType !== options.predicateType) continue
-    const stored: StoredBundle = {
-      manifest: fetched.descriptor,
-      mediaType: layer.mediaType,
-      annotations,
-      bundle
-    }
-    if (predicateType !== undefined) stored.predicateType = predicateType
-    bundles.push(stored)
   }
-  return { via: listed.via, bundles }
+  return { via: listed.via, bundles, skipped }
+}
+
+/** A stored signature that could not be read (and so was not considered), with the reason. */
+export interface SkippedEntry {
+  /** `referrer sha256:…` or `sha256-<hex>.sig layer sha256:…`. */
+  entry: string
+  reason: string
+}
+
+/**
+ * Content problems of one entry: gone (404), not matching its digest, too large, not a manifest.
+ * Auth failures, 5xx and unreachable registries still fail the whole operation (exit 2).
+ */
+function isSkippable(err: unknown): boolean {
+  if (err instanceof DigestMismatchError) return true
+  return (
+    err instanceof RegistryError &&
+    (err.status === 404 || err.status === 200 || err.registryCode === 'DIGEST_INVALID')
+  )
+}
+
+async function readOneBundleReferrer(
+  client: RegistryClient,
+  repository: string,
+  subjectDigest: string,
+  d: Descriptor,
+  options: { predicateType?: string }
+): Promise<StoredBundle | undefined> {
+  const fetched = await client.getManifest(repository, d.digest)
+  const m = fetched.manifest
+  if (isIndex(m) || m.subject?.digest !== subjectDigest) return undefined
+  const layer = m.layers.find(l => l.mediaType.startsWith(CosignMediaType.BundlePrefix))
+  const artifactType = m.artifactType ?? m.config.mediaType
+  if (!layer || !artifactType.startsWith(CosignMediaType.BundlePrefix)) return undefined
+  const annotations = m.annotations ?? {}
+  const annotated = annotations[CosignAnnotation.BundlePredicateType]
+  if (
+    options.predicateType !== undefined &&
+    annotated !== undefined &&
+    annotated !== options.predicateType
+  ) {
+    return undefined
+  }
+  const bundle = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 })
+  // Writers that omit the annotation (e.g. @sigstore/oci without annotations): read the statement.
+  const predicateType = annotated ?? describeBundle(bundle).predicateType
+  if (options.predicateType !== undefined && predicateType !== options.predicateType)
+    return undefined
+  const stored: StoredBundle = {
+    manifest: fetched.descriptor,
+    mediaType: layer.mediaType,
+    annotations,
+    bundle
+  }
+  if (predicateType !== undefined) stored.predicateType = predicateType
+  return stored
 }
 
 // ------------------------------------------------------------------ (b) legacy .sig / .att
@@ -516,21 +549,30 @@ async function readLegacyLayers(
   client: RegistryClient,
   repository: string,
   tag: string,
-  mediaType: string
+  mediaType: string,
+  onSkip: ((skipped: SkippedEntry) => void) | undefined
 ): Promise<Array<{ layer: Descriptor; annotations: Record<string, string>; data: Buffer }>> {
   let fetched
   try {
     fetched = await client.getManifest(repository, tag)
   } catch (err) {
     if (err instanceof RegistryError && err.status === 404) return []
-    throw err
+    if (!isSkippable(err)) throw err
+    onSkip?.({ entry: tag, reason: (err as Error).message })
+    return []
   }
   if (isIndex(fetched.manifest)) return []
   const out = []
   for (const layer of fetched.manifest.layers) {
     if (layer.mediaType !== mediaType) continue
-    const data = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 })
-    out.push({ layer, annotations: layer.annotations ?? {}, data })
+    try {
+      const data = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 })
+      out.push({ layer, annotations: layer.annotations ?? {}, data })
+    } catch (err) {
+      // A missing or tampered layer is one unusable signature, not a reason to ignore the rest.
+      if (!isSkippable(err)) throw err
+      onSkip?.({ entry: `${tag} layer ${layer.digest}`, reason: (err as Error).message })
+    }
   }
   return out
 }
@@ -554,13 +596,15 @@ function legacyParts(
 export async function readLegacySignatures(
   client: RegistryClient,
   repository: string,
-  subjectDigest: string
+  subjectDigest: string,
+  options: { onSkip?: (skipped: SkippedEntry) => void } = {}
 ): Promise<LegacySignature[]> {
   const layers = await readLegacyLayers(
     client,
     repository,
     cosignTag(subjectDigest, 'sig'),
-    CosignMediaType.SimpleSigning
+    CosignMediaType.SimpleSigning,
+    options.onSkip
   )
   return layers.map(({ layer, annotations, data }) => ({
     layer,
@@ -576,13 +620,14 @@ export async function readLegacyAttestations(
   client: RegistryClient,
   repository: string,
   subjectDigest: string,
-  options: { predicateType?: string } = {}
+  options: { predicateType?: string; onSkip?: (skipped: SkippedEntry) => void } = {}
 ): Promise<LegacyAttestation[]> {
   const layers = await readLegacyLayers(
     client,
     repository,
     cosignTag(subjectDigest, 'att'),
-    CosignMediaType.DsseEnvelope
+    CosignMediaType.DsseEnvelope,
+    options.onSkip
   )
   const out: LegacyAttestation[] = []
   for (const { layer, annotations, data } of layers) {

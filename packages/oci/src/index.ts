@@ -23,7 +23,7 @@
  *         is read-modified-written: `referrers: 'tag-schema'`)
  *   await client.pushBlob(repo, bytes, { mediaType? })  → Descriptor (HEAD first, POST+PUT)
  *   await client.getBlob(repo, digest) / headBlob(repo, digest)   (digest checked)
- *   await client.listTags(repo) / deleteManifest(repo, digest) / ping()
+ *   await client.listTags(repo, { pageSize? }) / deleteManifest(repo, digest) / ping()
  *   await client.referrers(repo, digest, { artifactType? }) → { via: 'api'|'tag-schema', manifests }
  *   await client.supportsReferrersApi(repo)
  *   resolveImage('ghcr.io/o/app:v1', clientOptions) → { client, reference, pinned, descriptor }
@@ -43,7 +43,8 @@
  *     writeBundleReferrer(client, repo, subjectDescriptor, bundleJson, { predicateType?, content?,
  *       created?, annotations? }) → { descriptor, referrers: 'api'|'tag-schema' }
  *     readBundleReferrers(client, repo, subjectDigest, { predicateType? })
- *       → { via, bundles: [{ manifest, mediaType, annotations, predicateType?, bundle: Buffer }] }
+ *       → { via, bundles: [{ manifest, mediaType, annotations, predicateType?, bundle: Buffer }],
+ *           skipped: [{ entry, reason }] }   (unreadable entries: 404, digest mismatch, too large)
  *   (b) legacy cosign v2:
  *     simpleSigningPayload({ dockerReference, manifestDigest, annotations? }) → Buffer (bytes cosign signs)
  *     parseSimpleSigningPayload(bytes) → { dockerReference, manifestDigest, type, optional }
@@ -51,7 +52,7 @@
  *     writeLegacySignature(client, repo, subjectDigest, { payload, signature (base64),
  *       certificate?, chain?, rekorBundle?, rfc3161Timestamp?, annotations? }, { replace? })
  *       → { tag: 'sha256-<hex>.sig', descriptor, layers }   (appends a layer, like cosign)
- *     readLegacySignatures(client, repo, subjectDigest)
+ *     readLegacySignatures(client, repo, subjectDigest, { onSkip? })
  *       → [{ payload: Buffer, signature, certificate?, chain?, rekorBundle? (JSON text),
  *            rfc3161Timestamp?, annotations, layer }]      ([] when no .sig tag)
  *     writeLegacyAttestation(client, repo, subjectDigest, { envelope, predicateType?, ...parts })

@@ -45,7 +45,8 @@ function isValidDomain(domain: string): boolean {
   const portIndex = domain.lastIndexOf(':')
   if (portIndex !== -1 && !domain.endsWith(']')) {
     const port = domain.slice(portIndex + 1)
-    if (!PORT.test(port)) return false
+    // docker accepts any digits; a port outside 1–65535 could never be dialled.
+    if (!PORT.test(port) || Number(port) < 1 || Number(port) > 65535) return false
     host = domain.slice(0, portIndex)
   }
   if (IPV6.test(host)) return true
@@ -176,11 +177,20 @@ export function isPlainHttpRegistry(
   registry: string,
   insecureRegistries: readonly string[] = []
 ): boolean {
-  if (insecureRegistries.includes(registry)) return true
-  let host = registry
-  if (host.startsWith('[')) host = host.slice(0, host.indexOf(']') + 1)
-  else if (host.includes(':')) host = host.slice(0, host.lastIndexOf(':'))
-  if (insecureRegistries.includes(host)) return true
+  // Host names are case-insensitive: `LOCALHOST:5000` is localhost.
+  const lower = registry.toLowerCase()
+  const listed = insecureRegistries.map(r => r.toLowerCase())
+  if (listed.includes(lower)) return true
+  let host = lower
+  if (host.startsWith('[')) {
+    host = host.slice(0, host.indexOf(']') + 1)
+    try {
+      host = new URL(`http://${host}`).hostname // canonical form: [0:0::1] → [::1]
+    } catch {
+      return false
+    }
+  } else if (host.includes(':')) host = host.slice(0, host.lastIndexOf(':'))
+  if (listed.includes(host)) return true
   return (
     host === 'localhost' ||
     host.endsWith('.localhost') ||

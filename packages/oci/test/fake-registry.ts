@@ -36,6 +36,10 @@ export interface FakeRegistry {
     authorization?: string
     body?: string
   }>
+  /** Forgets every issued token (server-side expiry): the next request with one gets a 401. */
+  revokeTokens(): void
+  /** While true, every token is refused (a token service issuing unusable tokens). */
+  refuseTokens: boolean
   stop(): Promise<void>
 }
 
@@ -77,6 +81,7 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
   const requests: RecordedRequest[] = []
   const tokenRequests: FakeRegistry['tokenRequests'] = []
   let base = ''
+  const state = { refuseTokens: false }
 
   const repoMap = <T>(m: Map<string, Map<string, T>>, repo: string): Map<string, T> => {
     let v = m.get(repo)
@@ -104,7 +109,7 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
     }
     const needed = repo ? `repository:${repo}:${action}` : undefined
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined
-    const scopes = token ? tokens.get(token) : undefined
+    const scopes = token && !state.refuseTokens ? tokens.get(token) : undefined
     if (
       scopes &&
       (!needed ||
@@ -298,6 +303,13 @@ export async function startFakeRegistry(options: FakeRegistryOptions = {}): Prom
     url: base,
     requests,
     tokenRequests,
+    revokeTokens: () => tokens.clear(),
+    get refuseTokens() {
+      return state.refuseTokens
+    },
+    set refuseTokens(v: boolean) {
+      state.refuseTokens = v
+    },
     stop: () => new Promise<void>(resolve => server.close(() => resolve()))
   }
 }

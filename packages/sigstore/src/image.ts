@@ -11,9 +11,15 @@ import {
   readBundleReferrers,
   readLegacyAttestations,
   readLegacySignatures,
+  isIndexMediaType,
+  isIndex,
   resolveImage,
+  withDigest,
   writeBundleReferrer,
-  type RegistryClientOptions
+  type Descriptor,
+  type RegistryClientOptions,
+  type ResolvedImage,
+  type SkippedEntry
 } from '@secure-pipeline/oci'
 import { VerificationError, describeError } from '@secure-pipeline/core'
 import { bundleFromLegacyParts, parseSignatureMaterial, type RekorBundle } from './bundle.js'
@@ -31,6 +37,20 @@ export interface ImageSignResult {
   referrer: string
   /** How the referrer is discoverable: the registry's referrers API or the `sha256-<hex>` tag. */
   via: 'api' | 'tag-schema'
+  /**
+   * With `recursive` on a multi-arch image (OCI index / Docker manifest list): the result for
+   * every manifest the index lists, signed the same way (cosign `--recursive`).
+   */
+  children?: ImageSignResult[]
+}
+
+export interface ImageSignOptions {
+  /**
+   * cosign `--recursive`: when the reference resolves to an index, sign the index and each
+   * manifest it lists (one level: platform images, attestation manifests). Default: only what the
+   * reference resolves to — the index digest for a multi-arch tag, as cosign does.
+   */
+  recursive?: boolean
 }
 
 async function attach(
@@ -38,9 +58,42 @@ async function attach(
   predicateType: string,
   predicate: unknown,
   sign: SignOptions,
-  oci: RegistryClientOptions
+  oci: RegistryClientOptions,
+  options: ImageSignOptions = {}
 ): Promise<ImageSignResult> {
   const image = await resolveImage(ref, oci)
+  const result = await attachTo(image, predicateType, predicate, sign)
+  if (options.recursive && isIndexMediaType(image.descriptor.mediaType)) {
+    const index = await image.client.getManifest(image.pinned.repository, image.descriptor.digest)
+    if (isIndex(index.manifest)) {
+      result.children = []
+      for (const child of index.manifest.manifests) {
+        const childImage: ResolvedImage = {
+          client: image.client,
+          reference: withDigest(image.reference, child.digest),
+          pinned: withDigest(image.reference, child.digest),
+          descriptor: { mediaType: child.mediaType, digest: child.digest, size: child.size }
+        }
+        // The child must exist (and match its digest) before anything is signed for it.
+        const fetched = await image.client.getManifest(image.pinned.repository, child.digest)
+        childImage.descriptor = subjectOf(fetched.descriptor)
+        result.children.push(await attachTo(childImage, predicateType, predicate, sign))
+      }
+    }
+  }
+  return result
+}
+
+function subjectOf(d: Descriptor): Descriptor {
+  return { mediaType: d.mediaType, digest: d.digest, size: d.size }
+}
+
+async function attachTo(
+  image: ResolvedImage,
+  predicateType: string,
+  predicate: unknown,
+  sign: SignOptions
+): Promise<ImageSignResult> {
   const hex = image.descriptor.digest.replace(/^sha256:/, '')
   // As cosign v3: a plain signature's subject is the digest alone; attestations name the repository.
   const subject =
@@ -72,9 +125,10 @@ async function attach(
 export function signImage(
   ref: string,
   sign: SignOptions,
-  oci: RegistryClientOptions = {}
+  oci: RegistryClientOptions = {},
+  options: ImageSignOptions = {}
 ): Promise<ImageSignResult> {
-  return attach(ref, COSIGN_SIGN_PREDICATE_TYPE, {}, sign, oci)
+  return attach(ref, COSIGN_SIGN_PREDICATE_TYPE, {}, sign, oci, options)
 }
 
 /** `cosign attest` (v3): a statement with the given predicate, stored as a bundle referrer. */
@@ -83,13 +137,16 @@ export function attestImage(
   predicateType: string,
   predicate: unknown,
   sign: SignOptions,
-  oci: RegistryClientOptions = {}
+  oci: RegistryClientOptions = {},
+  options: ImageSignOptions = {}
 ): Promise<ImageSignResult> {
-  return attach(ref, predicateType, predicate, sign, oci)
+  return attach(ref, predicateType, predicate, sign, oci, options)
 }
 
 export interface VerifiedImageSignature {
   source: 'referrer' | 'legacy-sig' | 'legacy-att'
+  /** Which one: `referrer sha256:…` (its manifest) or `sha256-<hex>.sig layer sha256:…`. */
+  entry: string
   result: VerifyResult
   predicateType?: string
 }
@@ -98,8 +155,8 @@ export interface ImageVerifyResult {
   reference: string
   digest: string
   verified: VerifiedImageSignature[]
-  /** Signatures found that did not verify, with the reason. */
-  rejected: { source: string; reason: string }[]
+  /** Signatures found that did not verify (or could not be read), with the reason. */
+  rejected: { source: string; entry: string; reason: string }[]
 }
 
 export interface ImageVerifyOptions extends VerifyOptions {
@@ -109,15 +166,23 @@ export interface ImageVerifyOptions extends VerifyOptions {
 
 function verifyOne(
   source: VerifiedImageSignature['source'],
+  entry: string,
   run: () => VerifyResult,
   out: ImageVerifyResult
 ): void {
   try {
     const result = run()
-    out.verified.push({ source, result, predicateType: result.statement?.predicateType })
+    out.verified.push({ source, entry, result, predicateType: result.statement?.predicateType })
   } catch (err) {
-    out.rejected.push({ source, reason: describeError(err) })
+    out.rejected.push({ source, entry, reason: describeError(err) })
   }
+}
+
+function skippedInto(
+  source: VerifiedImageSignature['source'],
+  out: ImageVerifyResult
+): (s: SkippedEntry) => void {
+  return s => out.rejected.push({ source, entry: s.entry, reason: `unreadable: ${s.reason}` })
 }
 
 function parseRekorBundle(text: string | undefined): RekorBundle | undefined {
@@ -149,17 +214,19 @@ export async function verifyImage(
   }
   const wanted = options.attestation ? options.predicateType : COSIGN_SIGN_PREDICATE_TYPE
 
-  const { bundles } = await readBundleReferrers(
+  const { bundles, skipped } = await readBundleReferrers(
     image.client,
     repo,
     digest,
     wanted ? { predicateType: wanted } : {}
   )
+  skipped.forEach(skippedInto('referrer', out))
   for (const stored of bundles) {
     if (options.attestation && !wanted && stored.predicateType === COSIGN_SIGN_PREDICATE_TYPE)
       continue
     verifyOne(
       'referrer',
+      `referrer ${stored.manifest.digest}`,
       () => {
         const { bundle } = parseSignatureMaterial(
           stored.bundle.toString('utf8'),
@@ -186,9 +253,13 @@ export async function verifyImage(
   }
 
   if (out.verified.length === 0 && !options.attestation) {
-    for (const sig of await readLegacySignatures(image.client, repo, digest)) {
+    const sigs = await readLegacySignatures(image.client, repo, digest, {
+      onSkip: skippedInto('legacy-sig', out)
+    })
+    for (const sig of sigs) {
       verifyOne(
         'legacy-sig',
+        `${digest.replace(':', '-')}.sig layer ${sig.layer.digest}`,
         () => {
           const payload = parseSimpleSigningPayload(sig.payload)
           if (payload.manifestDigest !== digest) {
@@ -217,15 +288,14 @@ export async function verifyImage(
     }
   }
   if (out.verified.length === 0 && options.attestation) {
-    const legacy = await readLegacyAttestations(
-      image.client,
-      repo,
-      digest,
-      wanted ? { predicateType: wanted } : {}
-    )
+    const legacy = await readLegacyAttestations(image.client, repo, digest, {
+      ...(wanted ? { predicateType: wanted } : {}),
+      onSkip: skippedInto('legacy-att', out)
+    })
     for (const att of legacy) {
       verifyOne(
         'legacy-att',
+        `${digest.replace(':', '-')}.att layer ${att.layer.digest}`,
         () => {
           const envelope = JSON.parse(att.envelope.toString('utf8')) as NonNullable<
             Parameters<typeof bundleFromLegacyParts>[0]['envelope']
@@ -253,7 +323,7 @@ export async function verifyImage(
     const what = options.attestation
       ? `attestation${wanted ? ` of type ${wanted}` : ''}`
       : 'signature'
-    const reasons = out.rejected.map(r => `${r.source}: ${r.reason}`).join('; ')
+    const reasons = out.rejected.map(r => `${r.entry}: ${r.reason}`).join('; ')
     throw new VerificationError(
       'IMAGE_NOT_VERIFIED',
       reasons

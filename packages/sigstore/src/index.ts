@@ -83,6 +83,7 @@ export {
   signImage,
   attestImage,
   verifyImage,
+  type ImageSignOptions,
   type ImageSignResult,
   type ImageVerifyResult,
   type ImageVerifyOptions,

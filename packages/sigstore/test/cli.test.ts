@@ -378,6 +378,32 @@ describe('secure-pipeline keys / sign / attest / verify', () => {
             .code
         ).toBe(1)
         expect((await cli(['verify', 'image', ref, '--key', 'other.pub'])).code).toBe(1)
+        expect((await cli(['verify', 'image', ref, '--key', 'release.pub'])).stdout).toContain(
+          `(referrer sha256:`
+        )
+
+        // --recursive on a multi-arch index: the index and each platform manifest.
+        const amd = await pushSyntheticImage(client, 'acme/multi', { seed: 'cli-amd64' })
+        const arm = await pushSyntheticImage(client, 'acme/multi', { seed: 'cli-arm64' })
+        const index = await client.putManifest(
+          'acme/multi',
+          {
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            manifests: [amd.descriptor, arm.descriptor]
+          },
+          { reference: 'v1' }
+        )
+        const multi = `${registry.host}/acme/multi:v1`
+        const rec = await cli(['sign', 'image', multi, '--key', 'release.key', '--recursive'], env)
+        expect(rec.code).toBe(0)
+        expect(rec.stdout.trim().split('\n')).toEqual(
+          [index.descriptor, amd.descriptor, arm.descriptor].map(
+            d => `${registry!.host}/acme/multi@${d.digest}`
+          )
+        )
+        const platform = `${registry.host}/acme/multi@${arm.descriptor.digest}`
+        expect((await cli(['verify', 'image', platform, '--key', 'release.pub'])).code).toBe(0)
       } finally {
         await registry?.stop()
       }

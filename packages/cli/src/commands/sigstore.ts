@@ -34,6 +34,7 @@ import {
   signBlob,
   signDSSE,
   signImage,
+  type ImageSignResult,
   verifyBundle,
   verifyImage,
   type Bundle,
@@ -463,21 +464,38 @@ function writeSignatureParts(
   }
 }
 
+const RECURSIVE_HELP = `  --recursive              for a multi-arch image (OCI index / Docker manifest list), also sign
+                           each manifest it lists (default: the index digest only, as cosign)`
+
+/** The signed reference on stdout (each manifest too with --recursive); where it went on stderr. */
+function reportImageResult(io: CommandIO, result: ImageSignResult, what: string): void {
+  for (const r of [result, ...(result.children ?? [])]) {
+    io.stdout(`${r.reference}\n`)
+    io.stderr(`${what} stored as referrer ${r.referrer} (${r.via}) for ${r.reference}\n`)
+  }
+}
+
 const signImageCommand: Command = {
   path: ['sign', 'image'],
   summary: 'sign an OCI image by digest, stored as cosign v3 does (bundle referrer)',
-  help: `Usage: secure-pipeline sign image REF (--key K | --keyless)
+  help: `Usage: secure-pipeline sign image REF (--key K | --keyless) [--recursive]
 
 Resolves REF's tag to a digest, signs a https://sigstore.dev/cosign/sign/v1 statement over it (DSSE)
 and pushes the Sigstore bundle as an OCI 1.1 referrer (sha256-<hex> tag fallback).
+${RECURSIVE_HELP}
 ${SIGNING_HELP}
 ${REGISTRY_HELP}`,
   async run(io) {
-    const { values, positionals } = parseCommandArgs(io.argv, { ...signingFlags, ...registryFlags })
+    const { values, positionals } = parseCommandArgs(io.argv, {
+      ...signingFlags,
+      ...registryFlags,
+      recursive: { type: 'boolean' }
+    })
     const ref = needOne(positionals, 'image reference')
-    const result = await signImage(ref, signOptions(io, values), registryOptions(io, values))
-    io.stdout(`${result.reference}\n`)
-    io.stderr(`Signature stored as referrer ${result.referrer} (${result.via})\n`)
+    const result = await signImage(ref, signOptions(io, values), registryOptions(io, values), {
+      recursive: values.recursive === true
+    })
+    reportImageResult(io, result, 'Signature')
     return 0
   }
 }
@@ -516,9 +534,10 @@ ${SIGNING_HELP}`,
 const attestImageCommand: Command = {
   path: ['attest', 'image'],
   summary: 'attest an OCI image (SBOM, provenance, custom predicate) as a bundle referrer',
-  help: `Usage: secure-pipeline attest image REF --predicate F --type T (--key K | --keyless)
+  help: `Usage: secure-pipeline attest image REF --predicate F --type T (--key K | --keyless) [--recursive]
 
 ${ATTEST_HELP}
+${RECURSIVE_HELP}
 ${SIGNING_HELP}
 ${REGISTRY_HELP}`,
   async run(io) {
@@ -526,7 +545,8 @@ ${REGISTRY_HELP}`,
       ...signingFlags,
       ...registryFlags,
       predicate: { type: 'string' },
-      type: { type: 'string' }
+      type: { type: 'string' },
+      recursive: { type: 'boolean' }
     })
     const ref = needOne(positionals, 'image reference')
     const predicateFile = values.predicate
@@ -543,10 +563,10 @@ ${REGISTRY_HELP}`,
       typeURI,
       predicate,
       signOptions(io, values),
-      registryOptions(io, values)
+      registryOptions(io, values),
+      { recursive: values.recursive === true }
     )
-    io.stdout(`${result.reference}\n`)
-    io.stderr(`Attestation (${typeURI}) stored as referrer ${result.referrer} (${result.via})\n`)
+    reportImageResult(io, result, `Attestation (${typeURI})`)
     return 0
   }
 }
@@ -764,7 +784,11 @@ async function verifyImageLike(
         verified: true,
         reference: result.reference,
         digest: result.digest,
-        signatures: result.verified.map(v => ({ source: v.source, ...resultJSON(v.result) })),
+        signatures: result.verified.map(v => ({
+          source: v.source,
+          entry: v.entry,
+          ...resultJSON(v.result)
+        })),
         rejected: result.rejected
       })}\n`
     )
@@ -772,7 +796,7 @@ async function verifyImageLike(
     for (const v of result.verified) {
       const what = attestation ? `attestation ${v.predicateType ?? ''}` : 'signature'
       io.stdout(
-        `Verified OK: ${result.reference} ${what} (${v.source}) by ${signerText(v.result)}\n`
+        `Verified OK: ${result.reference} ${what} (${v.entry}) by ${signerText(v.result)}\n`
       )
     }
   }
