@@ -67,7 +67,8 @@ Options:
       --head REF          diff mode: the head (default HEAD)
       --config FILE       a .gitleaks.toml (default: $GITLEAKS_CONFIG, $GITLEAKS_CONFIG_TOML,
                           PATH/.gitleaks.toml, else the built-in rules)
-      --baseline FILE     hide findings recorded in FILE; unused entries are listed
+      --baseline FILE     hide findings recorded in FILE (our baseline, or a gitleaks JSON report;
+                          --baseline-path as in gitleaks); unused entries are listed
       --write-baseline FILE  write the findings (including baselined ones) as a new baseline
       --gitleaks-ignore FILE  fingerprints to ignore (default PATH/.gitleaksignore)
       --exclude PATTERN   gitignore-style pattern to skip (repeatable)
@@ -93,6 +94,7 @@ const scan = {
             head: { type: 'string' },
             config: { type: 'string' },
             baseline: { type: 'string' },
+            'baseline-path': { type: 'string' },
             'write-baseline': { type: 'string' },
             'gitleaks-ignore': { type: 'string' },
             exclude: { type: 'string', multiple: true },
@@ -119,6 +121,9 @@ const scan = {
                 throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${name} must be a non-negative integer`);
             return n;
         };
+        if (values.baseline !== undefined && values['baseline-path'] !== undefined)
+            throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('give --baseline or --baseline-path, not both');
+        const baselineFile = values.baseline ?? values['baseline-path'];
         const config = (0,_secure_pipeline_secrets__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)(root, values.config ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.config) : undefined, io.env);
         const outcome = await (0,_secure_pipeline_secrets__WEBPACK_IMPORTED_MODULE_3__/* .scanSecrets */ .LV)({
             root,
@@ -127,7 +132,7 @@ const scan = {
             base: values.base,
             head: values.head,
             scanConfig: config,
-            baseline: values.baseline ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.baseline) : undefined,
+            baseline: baselineFile ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, baselineFile) : undefined,
             gitleaksIgnore: values['gitleaks-ignore']
                 ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values['gitleaks-ignore'])
                 : undefined,

@@ -434,21 +434,36 @@ function writeSignatureParts(io, bundle, signatureOut, certificateOut) {
         io.stderr(`Certificate written to ${file}\n`);
     }
 }
+const RECURSIVE_HELP = `  --recursive              for a multi-arch image (OCI index / Docker manifest list), also sign
+                           each manifest it lists (default: the index digest only, as cosign)`;
+/** The signed reference on stdout (each manifest too with --recursive); where it went on stderr. */
+function reportImageResult(io, result, what) {
+    for (const r of [result, ...(result.children ?? [])]) {
+        io.stdout(`${r.reference}\n`);
+        io.stderr(`${what} stored as referrer ${r.referrer} (${r.via}) for ${r.reference}\n`);
+    }
+}
 const signImageCommand = {
     path: ['sign', 'image'],
     summary: 'sign an OCI image by digest, stored as cosign v3 does (bundle referrer)',
-    help: `Usage: secure-pipeline sign image REF (--key K | --keyless)
+    help: `Usage: secure-pipeline sign image REF (--key K | --keyless) [--recursive]
 
 Resolves REF's tag to a digest, signs a https://sigstore.dev/cosign/sign/v1 statement over it (DSSE)
 and pushes the Sigstore bundle as an OCI 1.1 referrer (sha256-<hex> tag fallback).
+${RECURSIVE_HELP}
 ${SIGNING_HELP}
 ${REGISTRY_HELP}`,
     async run(io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, { ...signingFlags, ...registryFlags });
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)(io.argv, {
+            ...signingFlags,
+            ...registryFlags,
+            recursive: { type: 'boolean' }
+        });
         const ref = needOne(positionals, 'image reference');
-        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .signImage */ .jV)(ref, signOptions(io, values), registryOptions(io, values));
-        io.stdout(`${result.reference}\n`);
-        io.stderr(`Signature stored as referrer ${result.referrer} (${result.via})\n`);
+        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .signImage */ .jV)(ref, signOptions(io, values), registryOptions(io, values), {
+            recursive: values.recursive === true
+        });
+        reportImageResult(io, result, 'Signature');
         return 0;
     }
 };
@@ -485,9 +500,10 @@ ${SIGNING_HELP}`,
 const attestImageCommand = {
     path: ['attest', 'image'],
     summary: 'attest an OCI image (SBOM, provenance, custom predicate) as a bundle referrer',
-    help: `Usage: secure-pipeline attest image REF --predicate F --type T (--key K | --keyless)
+    help: `Usage: secure-pipeline attest image REF --predicate F --type T (--key K | --keyless) [--recursive]
 
 ${ATTEST_HELP}
+${RECURSIVE_HELP}
 ${SIGNING_HELP}
 ${REGISTRY_HELP}`,
     async run(io) {
@@ -495,7 +511,8 @@ ${REGISTRY_HELP}`,
             ...signingFlags,
             ...registryFlags,
             predicate: { type: 'string' },
-            type: { type: 'string' }
+            type: { type: 'string' },
+            recursive: { type: 'boolean' }
         });
         const ref = needOne(positionals, 'image reference');
         const predicateFile = values.predicate;
@@ -504,9 +521,8 @@ ${REGISTRY_HELP}`,
         const typeURI = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .predicateTypeURI */ .Ul)(values.type ?? 'custom');
         const file = resolvePath(io, predicateFile);
         const predicate = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .parsePredicate */ .rv)((0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(file, 'predicate').toString('utf8'), typeURI, file);
-        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .attestImage */ .DT)(ref, typeURI, predicate, signOptions(io, values), registryOptions(io, values));
-        io.stdout(`${result.reference}\n`);
-        io.stderr(`Attestation (${typeURI}) stored as referrer ${result.referrer} (${result.via})\n`);
+        const result = await (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .attestImage */ .DT)(ref, typeURI, predicate, signOptions(io, values), registryOptions(io, values), { recursive: values.recursive === true });
+        reportImageResult(io, result, `Attestation (${typeURI})`);
         return 0;
     }
 };
@@ -538,16 +554,11 @@ function certificateFlags(io, values) {
 }
 /** With `--certificate` and an identity policy, the bundle must be signed by that certificate. */
 function requireBundleCertificate(bundle, certificate, bundleFile) {
-    const vm = bundle.verificationMaterial.content;
-    const der = vm.$case === 'certificate'
-        ? vm.certificate.rawBytes
-        : vm.$case === 'x509CertificateChain'
-            ? vm.x509CertificateChain.certificates[0]?.rawBytes
-            : undefined;
+    const der = (0,_secure_pipeline_sigstore__WEBPACK_IMPORTED_MODULE_4__/* .leafCertificate */ .kP)(bundle);
     if (!der)
         throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .VerificationError */ .mk('CERTIFICATE_MISMATCH', `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got a bundle signed with a public key (${bundleFile})`);
-    if (!Buffer.from(der).equals(certificate.raw))
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .VerificationError */ .mk('CERTIFICATE_MISMATCH', `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got another (serial ${new (node_crypto__WEBPACK_IMPORTED_MODULE_0___default().X509Certificate)(Buffer.from(der)).serialNumber}) in ${bundleFile}`);
+    if (!der.equals(certificate.raw))
+        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_3__/* .VerificationError */ .mk('CERTIFICATE_MISMATCH', `signing certificate: expected the one given with --certificate (serial ${certificate.serialNumber}), got another (serial ${new (node_crypto__WEBPACK_IMPORTED_MODULE_0___default().X509Certificate)(der).serialNumber}) in ${bundleFile}`);
 }
 /**
  * A bare DSSE envelope (`{payload, payloadType, signatures}`, what `cosign attest-blob --key
@@ -672,14 +683,18 @@ async function verifyImageLike(io, values, ref, attestation) {
             verified: true,
             reference: result.reference,
             digest: result.digest,
-            signatures: result.verified.map(v => ({ source: v.source, ...resultJSON(v.result) })),
+            signatures: result.verified.map(v => ({
+                source: v.source,
+                entry: v.entry,
+                ...resultJSON(v.result)
+            })),
             rejected: result.rejected
         })}\n`);
     }
     else {
         for (const v of result.verified) {
             const what = attestation ? `attestation ${v.predicateType ?? ''}` : 'signature';
-            io.stdout(`Verified OK: ${result.reference} ${what} (${v.source}) by ${signerText(v.result)}\n`);
+            io.stdout(`Verified OK: ${result.reference} ${what} (${v.entry}) by ${signerText(v.result)}\n`);
         }
     }
     return 0;

@@ -10,13 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseBunLock: () => (/* binding */ parseBunLock),
 /* harmony export */   stripJsonc: () => (/* binding */ stripJsonc)
 /* harmony export */ });
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(682);
+/* harmony import */ var _npm_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8093);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(682);
 
-const DEP_FIELDS = [
-    ['dependencies', 'prod'],
-    ['optionalDependencies', 'optional'],
-    ['peerDependencies', 'peer']
-];
+
 /** JSONC → JSON with the same line structure (comments blanked, trailing commas dropped). */
 function stripJsonc(text) {
     const out = [];
@@ -79,17 +76,17 @@ function splitIdent(ident) {
     return [ident.slice(0, at), ident.slice(at + 1)];
 }
 function parseBunLock(input, b) {
-    const d = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJson */ .qF)(stripJsonc(input.text), input.file, 'bun.lock');
+    const d = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(stripJsonc(input.text), input.file, 'bun.lock');
     const lv = d.lockfileVersion;
     if (lv !== 0 && lv !== 1) {
-        throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .unsupported */ .Zq)(input.file, (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOf */ .cA)(input.text, '"lockfileVersion"'), `unsupported bun.lock lockfileVersion ${JSON.stringify(lv ?? null)} (supported: 0, 1)`);
+        throw (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .unsupported */ .Zq)(input.file, (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(input.text, '"lockfileVersion"'), `unsupported bun.lock lockfileVersion ${JSON.stringify(lv ?? null)} (supported: 0, 1)`);
     }
-    const workspaces = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(d.workspaces);
+    const workspaces = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(d.workspaces);
     const packages = d.packages;
-    if (packages !== undefined && !(0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(packages))
-        throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOf */ .cA)(input.text, '"packages"'), 'bun.lock: "packages" is not an object');
-    const pkgs = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(packages);
-    const lineOfKey = (key) => (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOf */ .cA)(input.text, new RegExp(`^\\s*"${(0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeRegExp */ .Nt)(key)}"\\s*:`, 'm'));
+    if (packages !== undefined && !(0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(packages))
+        throw (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .malformed */ .Qm)(input.file, (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(input.text, '"packages"'), 'bun.lock: "packages" is not an object');
+    const pkgs = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(packages);
+    const lineOfKey = (key) => (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(input.text, new RegExp(`^\\s*"${(0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(key)}"\\s*:`, 'm'));
     // Workspaces: the root ("") and members, keyed by path; also found by name.
     const wsIds = new Map();
     const wsByName = new Map();
@@ -97,12 +94,12 @@ function parseBunLock(input, b) {
     if (!wsKeys.includes(''))
         wsKeys.unshift('');
     for (const key of wsKeys) {
-        const w = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(workspaces[key]);
-        const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(w.name) ?? (key === '' ? input.dirName : key.slice(key.lastIndexOf('/') + 1));
+        const w = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(workspaces[key]);
+        const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.name) ?? (key === '' ? input.dirName : key.slice(key.lastIndexOf('/') + 1));
         const path = key === '' ? input.dir : input.dir ? `${input.dir}/${key}` : key;
         const id = b.addLocal(key === '' ? `local:${input.dir}` : `local:${input.dir}:bun-ws:${key}`, {
             name,
-            ...((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(w.version) ? { version: (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(w.version) } : {}),
+            ...((0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.version) ? { version: (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.version) } : {}),
             path,
             kind: key === '' ? 'root' : 'workspace',
             type: 'npm'
@@ -115,16 +112,16 @@ function parseBunLock(input, b) {
     const infos = new Map();
     for (const [key, raw] of Object.entries(pkgs)) {
         if (!Array.isArray(raw) || typeof raw[0] !== 'string')
-            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, lineOfKey(key), `bun.lock: package "${key}" is not a [ident, …] tuple`);
+            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .malformed */ .Qm)(input.file, lineOfKey(key), `bun.lock: package "${key}" is not a [ident, …] tuple`);
         const tuple = raw;
         const ident = raw[0];
         const split = splitIdent(ident);
         if (!split)
-            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, lineOfKey(key), `bun.lock: cannot read "${ident}"`);
+            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .malformed */ .Qm)(input.file, lineOfKey(key), `bun.lock: cannot read "${ident}"`);
         const [name, res] = split;
-        const { namespace, name: short } = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .npmName */ .Ln)(name);
+        const { namespace, name: short } = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .npmName */ .Ln)(name);
         if (!short || namespace === '@')
-            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(input.file, lineOfKey(key), `bun.lock: bad package name in "${ident}"`);
+            throw (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .malformed */ .Qm)(input.file, lineOfKey(key), `bun.lock: bad package name in "${ident}"`);
         if (res.startsWith('workspace:')) {
             const wsPath = res.slice('workspace:'.length);
             const id = wsIds.get(wsPath) ?? (wsByName.has(name) ? wsIds.get(wsByName.get(name)) : undefined);
@@ -140,10 +137,10 @@ function parseBunLock(input, b) {
             continue;
         }
         if (/^(file|link|portal|root):/.test(res)) {
-            const info = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(tuple[1]);
+            const info = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(tuple[1]);
             const id = b.addLocal(`local:${input.dir}:bun:${key}`, {
                 name,
-                ...((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(info.version) ? { version: (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(info.version) } : {}),
+                ...((0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(info.version) ? { version: (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(info.version) } : {}),
                 path: res.slice(res.indexOf(':') + 1),
                 kind: 'local',
                 type: 'npm'
@@ -158,29 +155,29 @@ function parseBunLock(input, b) {
         let integrity;
         let downloadUrl;
         if (/^(github:|gitlab:|bitbucket:|git\+|git:|git@)/.test(res)) {
-            info = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(tuple[1]);
+            info = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(tuple[1]);
             const hash = res.lastIndexOf('#');
-            const commit = hash >= 0 ? res.slice(hash + 1) : ((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(tuple[2]) ?? '');
-            version = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(info.version) ?? commit;
+            const commit = hash >= 0 ? res.slice(hash + 1) : ((0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(tuple[2]) ?? '');
+            version = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(info.version) ?? commit;
             props['secure-pipeline:npm:resolved'] = res;
             if (commit)
                 props['secure-pipeline:npm:commit'] = commit;
         }
         else if (/^https?:\/\//.test(res)) {
-            info = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(tuple[1]);
-            integrity = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(tuple[2]);
+            info = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(tuple[1]);
+            integrity = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(tuple[2]);
             const base = res.slice(res.lastIndexOf('/') + 1);
-            const m = new RegExp(`^${(0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeRegExp */ .Nt)(short)}-(\\d[^/]*?)\\.(tgz|tar\\.gz)$`).exec(base);
-            version = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(info.version) ?? m?.[1] ?? '';
+            const m = new RegExp(`^${(0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(short)}-(\\d[^/]*?)\\.(tgz|tar\\.gz)$`).exec(base);
+            version = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(info.version) ?? m?.[1] ?? '';
             downloadUrl = res;
             props['secure-pipeline:npm:resolved'] = res;
         }
         else {
             // npm registry: [ident, registry URL ('' = default), info, integrity]
             version = res;
-            info = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(tuple[2]);
-            integrity = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(tuple[3]);
-            const registry = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(tuple[1]);
+            info = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(tuple[2]);
+            integrity = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(tuple[3]);
+            const registry = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(tuple[1]);
             // A tarball URL when the package does not come from the default registry.
             if (registry && /^https?:\/\//.test(registry)) {
                 downloadUrl = registry;
@@ -188,13 +185,13 @@ function parseBunLock(input, b) {
                     props['secure-pipeline:npm:resolved'] = registry;
             }
         }
-        const hashes = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .sriHashes */ .PK)(integrity);
+        const hashes = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .sriHashes */ .PK)(integrity);
         const id = b.addPackage({
             type: 'npm',
             ...(namespace ? { namespace } : {}),
             name: short,
             version,
-            purl: (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .purl */ .EV)('npm', namespace, short, version),
+            purl: (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .purl */ .EV)('npm', namespace, short, version),
             ...(hashes.length ? { hashes } : {}),
             ...(downloadUrl ? { downloadUrl } : {}),
             ...(Object.keys(props).length ? { properties: props } : {})
@@ -215,8 +212,8 @@ function parseBunLock(input, b) {
         const from = ids.get(key);
         const segs = segments(key);
         const optionalPeers = new Set(Array.isArray(info.optionalPeers) ? info.optionalPeers.filter(x => typeof x === 'string') : []);
-        for (const [field, kind] of DEP_FIELDS) {
-            for (const dep of Object.keys((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(info[field]))) {
+        for (const [field, kind] of _npm_js__WEBPACK_IMPORTED_MODULE_0__.DEP_FIELDS) {
+            for (const dep of Object.keys((0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(info[field]))) {
                 const k = resolve(segs, dep);
                 if (k === undefined)
                     continue;
@@ -225,10 +222,10 @@ function parseBunLock(input, b) {
         }
     }
     for (const [key, id] of wsIds) {
-        const w = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(workspaces[key]);
-        const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(w.name);
-        for (const [field, kind] of [...DEP_FIELDS, ['devDependencies', 'dev']]) {
-            for (const dep of Object.keys((0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(w[field]))) {
+        const w = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(workspaces[key]);
+        const name = (0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(w.name);
+        for (const [field, kind] of [..._npm_js__WEBPACK_IMPORTED_MODULE_0__.DEP_FIELDS, ['devDependencies', 'dev']]) {
+            for (const dep of Object.keys((0,_util_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(w[field]))) {
                 // A member's own resolution is keyed under its name (or path) when it differs.
                 const k = (name && ids.has(`${name}/${dep}`) ? `${name}/${dep}` : undefined) ??
                     (key && ids.has(`${key}/${dep}`) ? `${key}/${dep}` : undefined) ??

@@ -32684,12 +32684,14 @@ function readCargoToml(text) {
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DEP_FIELDS: () => (/* binding */ DEP_FIELDS),
 /* harmony export */   npmLicense: () => (/* binding */ npmLicense),
 /* harmony export */   parseNpmLock: () => (/* binding */ parseNpmLock),
 /* harmony export */   readPackageJson: () => (/* binding */ readPackageJson)
 /* harmony export */ });
 /* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(682);
 
+/** package.json dependency fields and the edge each makes. */
 const DEP_FIELDS = [
     ['dependencies', 'prod'],
     ['optionalDependencies', 'optional'],

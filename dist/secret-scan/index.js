@@ -36615,10 +36615,37 @@ const GITLEAKS_ALIASES = {
     'generic-api-key': ['generic-api-key', 'generic-secret', 'generic-token', 'generic-password']
 };
 function defaultConfig() {
-    return { rules: BUILTIN_RULES.map(r => ({ ...r })), allowlists: [], source: 'built-in' };
+    return {
+        rules: BUILTIN_RULES.map(r => ({ ...r })),
+        allowlists: [],
+        source: 'built-in',
+        includesDefault: true
+    };
 }
 function isTable(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+/**
+ * gitleaks reads its TOML through viper, whose keys are case-insensitive (`secretGroup`,
+ * `secretgroup` and `SecretGroup` are one key): lower-case every table key, recursively.
+ */
+function lowerKeys(v) {
+    if (Array.isArray(v))
+        return v.map(lowerKeys);
+    if (!isTable(v))
+        return v;
+    const out = {};
+    for (const [k, x] of Object.entries(v))
+        out[k.toLowerCase()] = lowerKeys(x);
+    return out;
+}
+/** viper decodes weakly: `"3.5"` is a number where a number is expected. */
+function weakNumber(v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v))
+        return Number(v);
+    return undefined;
 }
 class Ctx {
     file;
@@ -36630,6 +36657,13 @@ class Ctx {
     /** Line of the first occurrence of `needle` in the file (for error positions). */
     lineOf(needle) {
         const i = this.text.indexOf(needle);
+        if (i === -1)
+            return undefined;
+        return this.text.slice(0, i).split('\n').length;
+    }
+    /** Line of the first occurrence of a key, in any case (viper's keys are case-insensitive). */
+    lineOfCi(key) {
+        const i = this.text.toLowerCase().indexOf(key.toLowerCase());
         if (i === -1)
             return undefined;
         return this.text.slice(0, i).split('\n').length;
@@ -36652,6 +36686,9 @@ class Ctx {
     strings(v, what, needle) {
         if (v === undefined)
             return [];
+        // viper decodes weakly: a single string where a list is expected is a one-item list.
+        if (typeof v === 'string')
+            return [v];
         if (!Array.isArray(v) || v.some(x => typeof x !== 'string'))
             this.fail(`${what} must be an array of strings`, needle);
         return v;
@@ -36667,23 +36704,41 @@ class Ctx {
         }
     }
 }
+/** gitleaks' condition spellings: `OR`/`||` (the default) and `AND`/`&&`, in any case. */
+function parseCondition(v) {
+    if (v === undefined)
+        return 'OR';
+    if (typeof v !== 'string')
+        return undefined;
+    const c = v.trim().toUpperCase();
+    if (c === '' || c === 'OR' || c === '||')
+        return 'OR';
+    if (c === 'AND' || c === '&&')
+        return 'AND';
+    return undefined;
+}
 function parseAllowlist(ctx, t, where) {
     if (!isTable(t))
         ctx.fail(`${where} must be a table`);
-    const condition = typeof t.condition === 'string'
-        ? t.condition.toUpperCase()
-        : t.condition === undefined
-            ? 'OR'
+    const condition = parseCondition(t.condition);
+    if (condition === undefined)
+        ctx.fail(`${where}.condition must be "OR" or "AND"`, 'condition', ctx.lineOfCi('condition'));
+    // gitleaks: "" and "secret" test the secret; "match" and "line" (exact spelling) the others.
+    const regexTarget = t.regextarget === undefined || t.regextarget === ''
+        ? 'secret'
+        : typeof t.regextarget === 'string'
+            ? t.regextarget
             : '';
-    if (condition !== 'OR' && condition !== 'AND')
-        ctx.fail(`${where}.condition must be "OR" or "AND"`, 'condition');
-    const regexTarget = typeof t.regexTarget === 'string' ? t.regexTarget : t.regexTarget === undefined ? 'secret' : '';
     if (regexTarget !== 'secret' && regexTarget !== 'match' && regexTarget !== 'line')
-        ctx.fail(`${where}.regexTarget must be secret, match or line`, 'regexTarget');
+        ctx.fail(`${where}.regexTarget must be secret, match or line`, undefined, ctx.lineOfCi('regextarget'));
     const al = {
         description: typeof t.description === 'string' ? t.description : undefined,
         condition,
-        commits: ctx.strings(t.commits, `${where}.commits`, 'commits'),
+        // gitleaks compares commits case-insensitively, spaces trimmed.
+        commits: ctx
+            .strings(t.commits, `${where}.commits`, 'commits')
+            .map(c => c.trim().toLowerCase())
+            .filter(Boolean),
         paths: ctx
             .strings(t.paths, `${where}.paths`, 'paths')
             .map(p => ctx.regex(p, `${where}.paths`, p)),
@@ -36691,10 +36746,13 @@ function parseAllowlist(ctx, t, where) {
             .strings(t.regexes, `${where}.regexes`, 'regexes')
             .map(r => ctx.regex(r, `${where}.regexes`, r)),
         regexTarget,
-        stopwords: ctx.strings(t.stopwords, `${where}.stopwords`, 'stopwords').map(s => s.toLowerCase())
+        stopwords: ctx
+            .strings(t.stopwords, `${where}.stopwords`, 'stopwords')
+            .map(s => s.toLowerCase())
+            .filter(Boolean)
     };
-    if (t.targetRules !== undefined)
-        al.targetRules = ctx.strings(t.targetRules, `${where}.targetRules`, 'targetRules');
+    if (t.targetrules !== undefined)
+        al.targetRules = ctx.strings(t.targetrules, `${where}.targetRules`, 'targetRules');
     if (al.commits.length + al.paths.length + al.regexes.length + al.stopwords.length === 0 &&
         !where.startsWith('allowlist'))
         ctx.fail(`${where} must set at least one of commits, paths, regexes or stopwords`);
@@ -36711,69 +36769,137 @@ function ruleAllowlists(ctx, t, where) {
     }
     return out;
 }
+/** Capture groups of a translated regex (Go's NumSubexp). */
+function groupCount(source, flags) {
+    const m = new RegExp(`${source}|`, flags.replace(/[gy]/g, '')).exec('');
+    return m ? m.length - 1 : 0;
+}
+/** A `regex` or `path` value: gitleaks treats an empty string as unset. */
+function optionalPattern(ctx, v, what, needle) {
+    if (v === undefined || v === '')
+        return undefined;
+    if (typeof v !== 'string')
+        ctx.fail(`${what} must be a string`, needle);
+    ctx.regex(v, what, v);
+    return v;
+}
+/**
+ * One `[[rules]]` entry. With `base` (a rule of the same id from the extended configuration) it
+ * is merged as gitleaks' `extend()` does: description, entropy, secretGroup, regex and path set
+ * here replace the base's; keywords, tags and allowlists are appended to the base's.
+ */
 function parseRule(ctx, t, index, base) {
     if (!isTable(t))
         ctx.fail(`rules[${index}] must be a table`);
-    if (typeof t.id !== 'string' || t.id === '')
+    if (typeof t.id !== 'string' || t.id.trim() === '')
         ctx.fail(`rules[${index}] needs an id`, undefined, ctx.lineOfNth('[[rules]]', index));
     const id = t.id;
     const where = `rule ${id}`;
     const needle = `"${id}"`;
     const allowlists = ruleAllowlists(ctx, t, where);
-    // `[[rules]]` with only an id (and allowlists/keywords) extends the default rule of that id.
-    if (t.regex === undefined && t.path === undefined) {
-        if (!base)
+    const regexSrc = optionalPattern(ctx, t.regex, `${where}.regex`, needle);
+    const pathSrc = optionalPattern(ctx, t.path, `${where}.path`, needle);
+    const secretGroup = weakNumber(t.secretgroup);
+    if (t.secretgroup !== undefined &&
+        (secretGroup === undefined || secretGroup < 0 || !Number.isInteger(secretGroup)))
+        ctx.fail(`${where}.secretGroup must be a non-negative integer`, needle);
+    const entropy = weakNumber(t.entropy);
+    if (t.entropy !== undefined && entropy === undefined)
+        ctx.fail(`${where}.entropy must be a number`, needle);
+    const keywords = ctx.strings(t.keywords, `${where}.keywords`, needle).map(k => k.toLowerCase());
+    const tags = ctx.strings(t.tags, `${where}.tags`, needle);
+    const description = typeof t.description === 'string' && t.description !== '' ? t.description : undefined;
+    const translated = regexSrc !== undefined ? translateGoRegex(regexSrc) : undefined;
+    const required = parseRequired(ctx, t.required, where, needle);
+    let rule;
+    if (!base) {
+        if (!translated && pathSrc === undefined)
             ctx.fail(`${where} has neither regex nor path`, needle);
-        return {
-            ...base,
-            description: typeof t.description === 'string' ? t.description : base.description,
-            keywords: t.keywords === undefined
-                ? base.keywords
-                : ctx.strings(t.keywords, `${where}.keywords`, needle).map(k => k.toLowerCase()),
-            allowlists: [...(base.allowlists ?? []), ...allowlists]
+        rule = {
+            id,
+            description: description ?? id,
+            keywords,
+            regex: translated?.source ?? '',
+            flags: translated?.flags ?? '',
+            severity: 'high',
+            // gitleaks: 0 means "not set" for both.
+            secretGroup: secretGroup || undefined,
+            entropy: entropy || undefined,
+            path: pathSrc,
+            tags,
+            untrusted: true,
+            allowlists
         };
     }
-    let regexSource = '';
-    let flags = '';
-    if (t.regex !== undefined) {
-        if (typeof t.regex !== 'string')
-            ctx.fail(`${where}.regex must be a string`, needle);
-        ctx.regex(t.regex, `${where}.regex`, t.regex);
-        const tr = translateGoRegex(t.regex);
-        regexSource = tr.source;
-        flags = tr.flags;
+    else {
+        rule = {
+            ...base,
+            keywords: [...new Set([...base.keywords, ...keywords])],
+            tags: [...(base.tags ?? []), ...tags],
+            allowlists: [...(base.allowlists ?? []), ...allowlists]
+        };
+        if (description)
+            rule.description = description;
+        if (entropy)
+            rule.entropy = entropy;
+        if (translated) {
+            // A new regex: none of the built-in rule's tuning (validators, windows) applies to it.
+            for (const k of ['validate', 'generic', 'span', 'back', 'after', 'anchored'])
+                delete rule[k];
+            rule.regex = translated.source;
+            rule.flags = translated.flags;
+            rule.untrusted = true;
+            // A built-in rule's group numbers mean nothing for the new regex.
+            if (!base.untrusted)
+                rule.secretGroup = undefined;
+        }
+        // On a built-in regex only our own group numbers make sense: keep them.
+        if (secretGroup && rule.untrusted)
+            rule.secretGroup = secretGroup;
+        if (pathSrc !== undefined)
+            rule.path = pathSrc;
     }
-    let pathRe;
-    if (t.path !== undefined) {
-        if (typeof t.path !== 'string')
-            ctx.fail(`${where}.path must be a string`, needle);
-        ctx.regex(t.path, `${where}.path`, t.path);
-        pathRe = t.path;
+    if (required.length > 0)
+        rule.required = required;
+    if (t.skipreport === true || t.skipreport === 'true')
+        rule.skipReport = true;
+    if (rule.untrusted && rule.regex !== '' && rule.secretGroup !== undefined) {
+        const max = groupCount(rule.regex, rule.flags ?? '');
+        if (rule.secretGroup > max)
+            ctx.fail(`${where}: invalid regex secret group ${rule.secretGroup}, max regex secret group ${max}`, needle);
     }
-    if (t.secretGroup !== undefined && (typeof t.secretGroup !== 'number' || t.secretGroup < 0))
-        ctx.fail(`${where}.secretGroup must be a non-negative integer`, needle);
-    if (t.entropy !== undefined && typeof t.entropy !== 'number')
-        ctx.fail(`${where}.entropy must be a number`, needle);
-    return {
-        id,
-        description: typeof t.description === 'string' ? t.description : id,
-        keywords: ctx.strings(t.keywords, `${where}.keywords`, needle).map(k => k.toLowerCase()),
-        regex: regexSource,
-        flags,
-        severity: 'high',
-        secretGroup: typeof t.secretGroup === 'number' ? t.secretGroup : undefined,
-        entropy: typeof t.entropy === 'number' ? t.entropy : undefined,
-        path: pathRe,
-        tags: ctx.strings(t.tags, `${where}.tags`, needle),
-        untrusted: true,
-        allowlists
-    };
+    return rule;
 }
-function loadToml(file, text, depth) {
+function parseRequired(ctx, v, where, needle) {
+    if (v === undefined)
+        return [];
+    if (!Array.isArray(v))
+        ctx.fail(`${where}.required must be an array of tables`, needle);
+    return v.map((r, i) => {
+        if (!isTable(r) || typeof r.id !== 'string' || r.id.trim() === '')
+            ctx.fail(`${where}: [[rules.required]] ${i} needs a rule id`, needle);
+        const out = { id: r.id };
+        for (const [key, name] of [
+            ['withinlines', 'withinLines'],
+            ['withincolumns', 'withinColumns']
+        ]) {
+            if (r[key] === undefined)
+                continue;
+            const n = weakNumber(r[key]);
+            if (n === undefined || n < 0 || !Number.isInteger(n))
+                ctx.fail(`${where}: [[rules.required]] ${name} must be a non-negative integer`, needle);
+            out[name] = n;
+        }
+        return out;
+    });
+}
+/** gitleaks follows `[extend]` from the top file and one extended file, then stops. */
+const MAX_EXTEND_DEPTH = 2;
+function loadToml(file, text, depth, root) {
     const ctx = new Ctx(file, text);
     let doc;
     try {
-        doc = parse(text);
+        doc = lowerKeys(parse(text));
     }
     catch (err) {
         if (err instanceof TomlError)
@@ -36784,48 +36910,66 @@ function loadToml(file, text, depth) {
     }
     let base;
     const disabled = new Set();
-    if (doc.extend !== undefined) {
+    const warnings = [];
+    // Like gitleaks, an [extend] past the depth limit is ignored, not an error.
+    if (doc.extend !== undefined && depth < MAX_EXTEND_DEPTH) {
         if (!isTable(doc.extend))
             ctx.fail('[extend] must be a table', '[extend]');
         const ext = doc.extend;
-        if (ext.useDefault === true)
+        const extPath = typeof ext.path === 'string' && ext.path !== '' ? ext.path : undefined;
+        const useDefault = ext.usedefault === true || ext.usedefault === 'true';
+        if (extPath && useDefault)
+            ctx.fail('[extend] cannot set both path and useDefault', undefined, ctx.lineOfCi('usedefault'));
+        if (useDefault)
             base = defaultConfig();
-        else if (typeof ext.path === 'string') {
-            if (depth >= 2)
-                ctx.fail('[extend] chains deeper than 2 levels', 'path');
-            const target = external_node_path_default().resolve(external_node_path_default().dirname(file), ext.path);
-            if (!(0,external_node_fs_namespaceObject.existsSync)(target))
-                ctx.fail(`[extend] path not found: ${ext.path}`, 'path');
-            base = loadToml(target, (0,external_node_fs_namespaceObject.readFileSync)(target, 'utf8'), depth + 1);
+        else if (extPath) {
+            // gitleaks opens the path as given, i.e. from the working directory (the scan root
+            // here); a path relative to the extending file is accepted too.
+            const candidates = [external_node_path_default().resolve(root, extPath), external_node_path_default().resolve(external_node_path_default().dirname(file), extPath)];
+            const target = candidates.find(c => (0,external_node_fs_namespaceObject.existsSync)(c));
+            if (!target)
+                ctx.fail(`[extend] path not found: ${extPath}`, undefined, ctx.lineOfCi('path'));
+            base = loadToml(target, (0,external_node_fs_namespaceObject.readFileSync)(target, 'utf8'), depth + 1, root);
         }
-        for (const id of ctx.strings(ext.disabledRules, '[extend].disabledRules', 'disabledRules'))
+        for (const id of ctx.strings(ext.disabledrules, '[extend].disabledRules', 'disabledRules'))
             disabled.add(id);
     }
-    const baseRules = new Map((base?.rules ?? []).map(r => [r.id, r]));
+    // disabledRules drops rules of the extended configuration only (not this file's own).
+    const baseRules = new Map();
+    for (const r of base?.rules ?? []) {
+        const gitleaksIds = Object.keys(GITLEAKS_ALIASES).filter(g => GITLEAKS_ALIASES[g].includes(r.id));
+        if (!disabled.has(r.id) && !gitleaksIds.some(g => disabled.has(g)))
+            baseRules.set(r.id, r);
+    }
     const rules = new Map(baseRules);
     if (doc.rules !== undefined) {
         if (!Array.isArray(doc.rules))
             ctx.fail('rules must be an array of tables ([[rules]])', 'rules');
         doc.rules.forEach((t, i) => {
             const id = isTable(t) && typeof t.id === 'string' ? t.id : '';
-            const extendsOnly = isTable(t) && t.regex === undefined && t.path === undefined;
-            // gitleaks' id for a rule we ship under another id: extend ours (each of them).
-            const aliased = extendsOnly && !baseRules.has(id) ? (GITLEAKS_ALIASES[id] ?? []) : [];
+            // gitleaks' id for a rule we ship under other ids.
+            const aliased = !baseRules.has(id) ? (GITLEAKS_ALIASES[id] ?? []) : [];
             if (aliased.length > 0 && aliased.every(a => baseRules.has(a))) {
-                for (const a of aliased) {
-                    const r = parseRule(ctx, { ...t, id: a }, i, baseRules.get(a));
-                    rules.set(a, r);
+                const replaces = isTable(t) && (Boolean(t.regex) || Boolean(t.path));
+                if (!replaces) {
+                    // Only id (plus allowlists, keywords, …): extend ours, each of them.
+                    for (const a of aliased)
+                        rules.set(a, parseRule(ctx, { ...t, id: a }, i, baseRules.get(a)));
+                    return;
                 }
+                // A new regex or path for gitleaks' rule replaces ours.
+                for (const a of aliased)
+                    rules.delete(a);
+            }
+            const idOnly = isTable(t) && !t.regex && !t.path;
+            if (idOnly && !baseRules.has(id) && base?.includesDefault && id !== '') {
+                // A gitleaks default rule we do not ship: nothing to add allowlists or keywords to.
+                warnings.push(`rule ${id} extends a gitleaks default rule that is not built in; ignored`);
                 return;
             }
             const r = parseRule(ctx, t, i, baseRules.get(id));
             rules.set(r.id, r);
         });
-    }
-    for (const id of disabled) {
-        rules.delete(id);
-        for (const a of GITLEAKS_ALIASES[id] ?? [])
-            rules.delete(a);
     }
     const allowlists = [...(base?.allowlists ?? [])];
     if (doc.allowlist !== undefined)
@@ -36835,15 +36979,42 @@ function loadToml(file, text, depth) {
             ctx.fail('allowlists must be an array of tables ([[allowlists]])', 'allowlists');
         doc.allowlists.forEach((a, i) => allowlists.push(parseAllowlist(ctx, a, `allowlists[${i}]`)));
     }
-    for (const al of allowlists)
-        for (const id of al.targetRules ?? [])
-            if (!rules.has(id))
-                ctx.fail(`allowlist targetRules names unknown rule ${id}`, id);
-    return { rules: [...rules.values()], allowlists, source: file };
+    for (const r of rules.values())
+        for (const req of r.required ?? [])
+            if (!rules.has(req.id))
+                ctx.fail(`rule ${r.id}: [[rules.required]] rule id ${req.id} does not exist`, req.id);
+    const inherited = base?.allowlists.length ?? 0;
+    const orphaned = new Set();
+    allowlists.forEach((al, i) => {
+        if (!al.targetRules || al.targetRules.length === 0)
+            return;
+        // A gitleaks default id we ship under other ids targets those.
+        al.targetRules = al.targetRules.flatMap(id => {
+            if (rules.has(id))
+                return [id];
+            const aliased = (GITLEAKS_ALIASES[id] ?? []).filter(a => rules.has(a));
+            // An extended file's allowlist may target a rule this file disabled: nothing to allow.
+            if (aliased.length === 0 && i >= inherited) {
+                if (!base?.includesDefault)
+                    ctx.fail(`allowlist targetRules names unknown rule ${id}`, id);
+                warnings.push(`allowlist targetRules names ${id}, a gitleaks default rule that is not built in; ignored`);
+            }
+            return aliased;
+        });
+        if (al.targetRules.length === 0)
+            orphaned.add(al);
+    });
+    return {
+        rules: [...rules.values()],
+        allowlists: allowlists.filter(al => !orphaned.has(al)),
+        source: file,
+        includesDefault: base?.includesDefault === true,
+        warnings: [...(base?.warnings ?? []), ...warnings]
+    };
 }
 /** Parses configuration text (exported for tests and GITLEAKS_CONFIG_TOML). */
-function parseConfig(text, file = '.gitleaks.toml') {
-    return loadToml(file, text, 0);
+function parseConfig(text, file = '.gitleaks.toml', root = path.dirname(path.resolve(file))) {
+    return loadToml(file, text, 0, root);
 }
 /**
  * Finds the configuration as gitleaks does: an explicit path, then GITLEAKS_CONFIG (a path),
@@ -36855,14 +37026,14 @@ function loadConfig(root, explicit, env = {}) {
             throw new InputError('SECRETS_CONFIG', `configuration file not found: ${file}`, {
                 position: { file }
             });
-        return loadToml(file, (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), 0);
+        return loadToml(file, (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), 0, root);
     };
     if (explicit)
         return fromFile(external_node_path_default().resolve(root, explicit));
     if (env.GITLEAKS_CONFIG)
         return fromFile(external_node_path_default().resolve(root, env.GITLEAKS_CONFIG));
     if (env.GITLEAKS_CONFIG_TOML)
-        return loadToml('GITLEAKS_CONFIG_TOML', env.GITLEAKS_CONFIG_TOML, 0);
+        return loadToml('GITLEAKS_CONFIG_TOML', env.GITLEAKS_CONFIG_TOML, 0, root);
     const local = external_node_path_default().join(root, '.gitleaks.toml');
     if ((0,external_node_fs_namespaceObject.existsSync)(local))
         return fromFile(local);
@@ -37871,6 +38042,37 @@ const ALLOW_MARKERS = ['gitleaks:allow', 'secure-pipeline:allow'];
 const PROVIDER_DROP = String.raw `example|\$\{|\{\{`;
 const GENERIC_DROP = PROVIDER_DROP +
     String.raw `|^(?=[^0-9]*$)(?=.{0,39}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`;
+/**
+ * What gitleaks' default global allowlist allows as a secret (so it applies to your rules when
+ * `useDefault = true`): `true`/`false`/`null`, one repeated letter, `*` or `.`, shell and
+ * template variables (`$1`, `${1}`, `$VAR`, `${VAR}`, `{{ x }}`, `${{ secrets.X }}`, `%VAR%`,
+ * `@VAR@`), format verbs (`%s`, `{0}`) and absolute Unix paths.
+ */
+const DEFAULT_ALLOWED_VALUES = [
+    /^(?:true|false|null)$/i,
+    /^(?:([a-z])\1*|\*+|\.+)$/i,
+    /^\$(?:\d+|\{\d+\})$/,
+    /^\$(?:\{(?:[A-Z_]+|[a-z_]+)\}|[A-Z_]+|[a-z_]+)$/,
+    /^\{\{[ \t]*[\w ().|]+[ \t]*\}\}$/,
+    /^\$\{\{[ \t]*(?:env|github|secrets|vars)(?:\.[A-Za-z]\w+)+[\w "'&./=|]*[ \t]*\}\}$/,
+    /^%(?:[A-Z_]+|[a-z_]+)%$/,
+    /^%[+\-# 0]?[bcdeEfFgGoOpqstTUvxX]$/,
+    /^\{\d{0,2}\}$/,
+    /^@(?:[A-Z_]+|[a-z_]+)@$/,
+    /^\/Users\/[A-Za-z0-9]+\/[\w ./-]+$/,
+    /^\/(?:bin|etc|home|opt|tmp|usr|var)\/[\w ./-]+$/
+];
+/** gitleaks' default stop words: the alphabet and one documentation UUID. */
+const DEFAULT_STOPWORDS = ['abcdefghijklmnopqrstuvwxyz', '014df517-39d1-4453-b7b3-9930c563627c'];
+function isDefaultAllowedValue(secret) {
+    const lower = secret.toLowerCase();
+    return (DEFAULT_ALLOWED_VALUES.some(re => re.test(secret)) ||
+        DEFAULT_STOPWORDS.some(w => lower.includes(w)));
+}
+/** Suppression files, never scanned (whatever the configuration). */
+const OWN_FILES = /(?:^|\/)\.gitleaksignore$|(?:^|\/)\.secure-pipeline-baseline\.json$/;
+/** A window larger than any buffer: the rule sees the whole file (or diff chunk). */
+const WHOLE_FILE = 2 ** 30;
 const MATCHER_LIMITS = { timeoutMs: 2000, maxMatchesPerRule: 2000 };
 function secretHash(ruleId, secret) {
     return (0,external_node_crypto_.createHash)('sha256')
@@ -37888,6 +38090,8 @@ class RuleSet {
     useDefaultPathFilter;
     /** Rules whose findings yield to a provider rule's on the same secret. */
     genericIds;
+    /** Composite rules (`[[rules.required]]`) and `skipReport` rules, by id. */
+    composite = new Map();
     constructor(config, options = {}) {
         this.rules = config.rules;
         // User rules carry no flag: gitleaks' own naming (generic-api-key, …) marks theirs.
@@ -37897,7 +38101,10 @@ class RuleSet {
             r.id.startsWith('authorization-bearer'))
             .map(r => r.id));
         this.allowlists = config.allowlists;
-        this.useDefaultPathFilter = options.defaultPathFilter ?? true;
+        for (const r of config.rules)
+            if ((r.required && r.required.length > 0) || r.skipReport)
+                this.composite.set(r.id, r);
+        this.useDefaultPathFilter = options.defaultPathFilter ?? config.includesDefault !== false;
         this.regexRules = config.rules.filter(r => r.regex !== '');
         this.pathOnlyRules = config.rules.filter(r => r.regex === '' && r.path);
         for (const r of config.rules)
@@ -37907,9 +38114,12 @@ class RuleSet {
             rules: this.regexRules.map(r => ({
                 source: expandCaseInsensitiveGroups(r.regex),
                 flags: r.flags ?? '',
-                keywords: r.keywords,
-                span: r.span ?? 0,
-                back: r.back ?? 0,
+                // gitleaks runs a rule as another's required part without its keyword check.
+                keywords: r.skipReport ? [] : r.keywords,
+                // gitleaks runs a rule's regex over the whole fragment once any keyword is in it: user
+                // rules do too (multi-line patterns, `^`/`$` as in Go, a keyword on another line).
+                span: r.untrusted ? WHOLE_FILE : (r.span ?? 0),
+                back: r.untrusted ? WHOLE_FILE : (r.back ?? 0),
                 untrusted: r.untrusted ?? false,
                 ...(r.secretGroup !== undefined ? { secretGroup: r.secretGroup } : {}),
                 ...(r.entropy !== undefined ? { entropy: r.entropy } : {}),
@@ -37929,6 +38139,8 @@ class RuleSet {
     }
     /** False when the file is skipped by the default or a global path allowlist. */
     pathAllowed(file) {
+        if (OWN_FILES.test(file))
+            return false;
         if (this.useDefaultPathFilter && DEFAULT_PATH_ALLOWLIST.some(re => re.test(file)))
             return false;
         for (const al of this.allowlists) {
@@ -37949,6 +38161,8 @@ class RuleSet {
     pathFindings(file, commit) {
         const out = [];
         for (const r of this.pathOnlyRules) {
+            if (r.skipReport)
+                continue;
             if (!this.pathRes.get(r)?.test(file))
                 continue;
             const f = this.makeFinding(r, file, 1, 1, 1, 1, '', file, commit);
@@ -37983,10 +38197,19 @@ class RuleSet {
     }
     listMatches(al, f, line, commit) {
         const checks = [];
-        if (al.commits.length > 0)
-            checks.push(commit !== undefined && al.commits.some(c => commit.commit.startsWith(c)));
+        if (al.commits.length > 0) {
+            const sha = commit?.commit.toLowerCase();
+            checks.push(sha !== undefined && al.commits.some(c => sha.startsWith(c)));
+        }
         if (al.paths.length > 0)
             checks.push(al.paths.some(re => re.test(f.file)));
+        // A path-only finding has no secret: as in gitleaks, only commits and paths apply to it
+        // (and an AND allowlist with regexes or stopwords never allows it).
+        if (f.secret === '' && (al.regexes.length > 0 || al.stopwords.length > 0)) {
+            if (al.condition === 'AND')
+                return false;
+            return checks.some(Boolean);
+        }
         if (al.regexes.length > 0) {
             const target = al.regexTarget === 'match' ? f.match : al.regexTarget === 'line' ? line : f.secret;
             checks.push(al.regexes.some(re => {
@@ -38024,7 +38247,8 @@ class RuleSet {
             const rule = this.regexRules[m.rule];
             if (rule.path && !this.pathRes.get(rule)?.test(file))
                 continue;
-            if (ALLOW_MARKERS.some(a => m.lineText.includes(a) || m.endLineText.includes(a)))
+            // gitleaks looks for its marker on every line the match spans.
+            if (ALLOW_MARKERS.some(a => m.lineText.includes(a) || m.endLineText.includes(a) || m.match.includes(a)))
                 continue;
             let secret;
             if (rule.secretGroup !== undefined)
@@ -38038,6 +38262,9 @@ class RuleSet {
             if (rule.validate && !validate(rule.validate, secret, m.match))
                 continue;
             if (!rule.untrusted && isPlaceholder(secret))
+                continue;
+            // Your rules, with gitleaks' default config extended: its global allowlist of values.
+            if (rule.untrusted && this.useDefaultPathFilter && isDefaultAllowedValue(secret))
                 continue;
             // Position of the secret inside the match.
             const at = Math.max(0, m.match.indexOf(secret));
@@ -38075,7 +38302,29 @@ class RuleSet {
                 continue;
             out.push(f);
         }
-        return dedupe(out, this.genericIds);
+        return dedupe(this.composite.size > 0 ? this.applyRequired(out) : out, this.genericIds);
+    }
+    /**
+     * gitleaks' composite rules: a rule with `[[rules.required]]` is reported only when each
+     * required rule matched in the same file (or diff) within `withinLines`/`withinColumns` of
+     * it; a `skipReport` rule only serves as such a part.
+     */
+    applyRequired(findings) {
+        const byRule = new Map();
+        for (const f of findings)
+            byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+        return findings.filter(f => {
+            const rule = this.composite.get(f.ruleId);
+            if (!rule)
+                return true;
+            if (rule.skipReport)
+                return false;
+            return (rule.required ?? []).every(req => (byRule.get(req.id) ?? []).some(x => x !== f &&
+                (req.withinLines === undefined ||
+                    Math.abs(x.startLine - f.startLine) <= req.withinLines) &&
+                (req.withinColumns === undefined ||
+                    Math.abs(x.startColumn - f.startColumn) <= req.withinColumns)));
+        });
     }
 }
 /** One finding per location: a provider rule wins over a generic one that saw the same secret. */
@@ -38533,6 +38782,23 @@ async function scanFilesParallel(spec, jobs, workers, onResult, prestarted = [],
  */
 
 
+
+
+
+/** Our rule ids → the gitleaks ids that name the same rule (for fingerprints gitleaks wrote). */
+const GITLEAKS_IDS = new Map();
+for (const [g, ours] of Object.entries(GITLEAKS_ALIASES))
+    for (const o of ours)
+        if (o !== g)
+            GITLEAKS_IDS.set(o, [...(GITLEAKS_IDS.get(o) ?? []), g]);
+/** Rule ids a fingerprint may use for this finding: ours, then gitleaks' for the same rule. */
+function ruleIdsOf(ruleId) {
+    return [ruleId, ...(GITLEAKS_IDS.get(ruleId) ?? [])];
+}
+/** gitleaks reports a path-only rule's finding at line 0; we report line 1. */
+function isPathFinding(f) {
+    return f.secret === '' && f.match === f.file;
+}
 class GitleaksIgnore {
     file;
     entries = new Map();
@@ -38540,10 +38806,21 @@ class GitleaksIgnore {
     constructor(file, text = '') {
         this.file = file;
         text.split(/\r?\n/).forEach((raw, i) => {
-            const line = raw.replace(/#.*$/, '').trim();
-            if (line)
-                this.entries.set(line, { fingerprint: line, line: i + 1 });
+            // gitleaks: `#` starts a comment line; we also allow ` # note` after an entry.
+            const line = raw.trim().replace(/\s+#.*$/, '');
+            if (!line || line.startsWith('#'))
+                return;
+            this.entries.set(GitleaksIgnore.normalize(line), { fingerprint: line, line: i + 1 });
         });
+    }
+    /** As gitleaks: the file part of `file:rule:line` / `commit:file:rule:line` uses `/`. */
+    static normalize(fingerprint) {
+        const parts = fingerprint.split(':');
+        if (parts.length === 3)
+            parts[0] = parts[0].replaceAll('\\', '/');
+        else if (parts.length === 4)
+            parts[1] = parts[1].replaceAll('\\', '/');
+        return parts.join(':');
     }
     static load(file) {
         if (!(0,external_node_fs_namespaceObject.existsSync)(file))
@@ -38553,11 +38830,19 @@ class GitleaksIgnore {
     get size() {
         return this.entries.size;
     }
-    /** gitleaks accepts the full fingerprint or, in git mode, the commit-less `file:rule:line`. */
+    /**
+     * gitleaks accepts the commit-less `file:rule:line` for every finding and, in git modes, the
+     * full `commit:file:rule:line`. The rule may be named by its gitleaks id.
+     */
     ignores(f) {
-        const keys = [f.fingerprint];
-        if (f.commit)
-            keys.push(`${f.file}:${f.ruleId}:${f.startLine}`);
+        const lines = isPathFinding(f) ? [f.startLine, 0] : [f.startLine];
+        const keys = [];
+        for (const id of ruleIdsOf(f.ruleId))
+            for (const line of lines) {
+                keys.push(`${f.file}:${id}:${line}`);
+                if (f.commit)
+                    keys.push(`${f.commit}:${f.file}:${id}:${line}`);
+            }
         for (const k of keys)
             if (this.entries.has(k)) {
                 this.used.add(k);
@@ -38566,22 +38851,46 @@ class GitleaksIgnore {
         return false;
     }
     unused() {
-        return [...this.entries.values()].filter(e => !this.used.has(e.fingerprint));
+        return [...this.entries.entries()].filter(([k]) => !this.used.has(k)).map(([, e]) => e);
     }
+}
+function relativeFile(file, root) {
+    let f = file.replaceAll('\\', '/');
+    if (root && (external_node_path_default().isAbsolute(f) || /^[A-Za-z]:\//.test(f))) {
+        const rel = external_node_path_default().relative(root, f).split((external_node_path_default()).sep).join('/');
+        if (!rel.startsWith('..'))
+            f = rel;
+    }
+    return f.replace(/^(?:\.\/)+/, '');
 }
 class Baseline {
     file;
+    /** Baseline key → index of the entry (several keys for a gitleaks id we ship as several). */
     byKey = new Map();
+    list = [];
+    redacted = [];
     used = new Set();
     constructor(file, entries = []) {
         this.file = file;
         for (const e of entries)
-            this.byKey.set(Baseline.key(e), e);
+            this.add(e, [Baseline.key(e)]);
+    }
+    add(e, keys) {
+        const index = this.list.push(e) - 1;
+        for (const k of keys)
+            if (!this.byKey.has(k))
+                this.byKey.set(k, index);
+        return index;
     }
     static key(e) {
         return `${e.ruleId}\0${e.file}\0${e.secretHash}`;
     }
-    static load(file) {
+    /**
+     * Our baseline file, or a gitleaks JSON report (an array of findings, for teams moving from
+     * `gitleaks --baseline-path`). gitleaks' findings are keyed like ours, on rule, file and
+     * secret, so they survive moved lines and a new secret on a known line is still reported.
+     */
+    static load(file, root) {
         if (!(0,external_node_fs_namespaceObject.existsSync)(file))
             throw new InputError('SECRETS_BASELINE', `baseline file not found: ${file}`, {
                 position: { file }
@@ -38595,9 +38904,11 @@ class Baseline {
                 position: { file }
             });
         }
+        if (Array.isArray(doc))
+            return Baseline.fromGitleaksReport(file, doc, root);
         const entries = doc?.entries;
         if (!Array.isArray(entries))
-            throw new InputError('SECRETS_BASELINE', 'baseline must be an object with an "entries" array', {
+            throw new InputError('SECRETS_BASELINE', 'baseline must be an object with an "entries" array (or a gitleaks JSON report)', {
                 position: { file }
             });
         entries.forEach((e, i) => {
@@ -38610,18 +38921,60 @@ class Baseline {
         });
         return new Baseline(file, entries);
     }
+    static fromGitleaksReport(file, items, root) {
+        const b = new Baseline(file);
+        items.forEach((raw, i) => {
+            const g = raw;
+            if (typeof g !== 'object' ||
+                g === null ||
+                typeof g.RuleID !== 'string' ||
+                typeof g.File !== 'string' ||
+                typeof g.Secret !== 'string')
+                throw new InputError('SECRETS_BASELINE', `gitleaks report finding ${i} needs RuleID, File and Secret`, { position: { file } });
+            const ruleIds = [g.RuleID, ...(GITLEAKS_ALIASES[g.RuleID] ?? [])];
+            const f = relativeFile(g.File, root);
+            const line = typeof g.StartLine === 'number' ? g.StartLine : undefined;
+            const commit = typeof g.Commit === 'string' && g.Commit !== '' ? g.Commit : undefined;
+            // gitleaks --redact writes REDACTED, --redact=N keeps a prefix and appends "...".
+            const isRedacted = g.Secret === 'REDACTED' || g.Secret.endsWith('...');
+            if (!isRedacted) {
+                const hashes = ruleIds.map(id => secretHash(id, g.Secret));
+                b.add({ ruleId: g.RuleID, file: f, secretHash: hashes[0], line, ...(commit ? { commit } : {}) }, ruleIds.map((id, k) => Baseline.key({ ruleId: id, file: f, secretHash: hashes[k] })));
+                return;
+            }
+            if (line === undefined)
+                return;
+            const index = b.add({ ruleId: g.RuleID, file: f, secretHash: 'redacted', line, ...(commit ? { commit } : {}) }, []);
+            b.redacted.push({
+                ruleIds,
+                file: f,
+                line,
+                entropy: typeof g.Entropy === 'number' ? g.Entropy : undefined,
+                prefix: g.Secret === 'REDACTED' ? '' : g.Secret.slice(0, -3),
+                index
+            });
+        });
+        return b;
+    }
     get size() {
-        return this.byKey.size;
+        return this.list.length;
     }
     includes(f) {
-        const k = Baseline.key(f);
-        if (!this.byKey.has(k))
+        let index = this.byKey.get(Baseline.key(f));
+        if (index === undefined)
+            index = this.redacted.find(r => r.ruleIds.includes(f.ruleId) &&
+                r.file === f.file &&
+                r.line === f.startLine &&
+                f.secret.startsWith(r.prefix) &&
+                // gitleaks writes the entropy as a float32; ours is rounded to 3 decimals.
+                (r.entropy === undefined || Math.abs(r.entropy - f.entropy) < 0.002))?.index;
+        if (index === undefined)
             return false;
-        this.used.add(k);
+        this.used.add(index);
         return true;
     }
     unused() {
-        return [...this.byKey.entries()].filter(([k]) => !this.used.has(k)).map(([, e]) => e);
+        return this.list.filter((_, i) => !this.used.has(i));
     }
     static fromFindings(findings) {
         const seen = new Set();
@@ -38679,9 +39032,15 @@ async function scanSecrets(options) {
     const excludeRes = (options.exclude ?? []).filter(Boolean);
     const excluder = excludeRes.length > 0 ? ignore_default()().add(excludeRes) : undefined;
     const ignoreFile = GitleaksIgnore.load(options.gitleaksIgnore ?? external_node_path_default().join(root, '.gitleaksignore'));
-    const baseline = options.baseline
-        ? Baseline.load(external_node_path_default().resolve(root, options.baseline))
-        : undefined;
+    const baselinePath = options.baseline ? external_node_path_default().resolve(root, options.baseline) : undefined;
+    const baseline = baselinePath ? Baseline.load(baselinePath, root) : undefined;
+    // As gitleaks: the configuration file and the baseline are not scanned themselves.
+    const ownFiles = new Set([config.source, baselinePath]
+        .filter((p) => p !== undefined && external_node_path_default().isAbsolute(p))
+        .map(p => external_node_path_default().relative(root, p))
+        .filter(p => p !== '' && !p.startsWith('..') && !external_node_path_default().isAbsolute(p))
+        .map(p => p.split((external_node_path_default()).sep).join('/')));
+    const scannable = (file) => !ownFiles.has(file) && ruleSet.pathAllowed(file);
     const raw = [];
     const skipped = [];
     const slowRules = [];
@@ -38708,9 +39067,9 @@ async function scanSecrets(options) {
             skipped.push(...walked.skipped);
             // Path-only rules need no content: a keystore over the size limit is still reported.
             for (const s of walked.skipped)
-                if (s.reason === 'too-large' && ruleSet.pathAllowed(s.path))
+                if (s.reason === 'too-large' && scannable(s.path))
                     raw.push(...ruleSet.pathFindings(s.path));
-            const files = walked.files.filter(f => ruleSet.pathAllowed(f.path));
+            const files = walked.files.filter(f => scannable(f.path));
             const jobs = files.map((f, id) => ({ id, abs: f.absolutePath, size: f.size }));
             const onResult = (r) => {
                 const file = files[r.id].path;
@@ -38765,7 +39124,7 @@ async function scanSecrets(options) {
             if (chunk.commit)
                 commits.add(chunk.commit.commit);
             files.add(chunk.file);
-            if (!ruleSet.pathAllowed(chunk.file))
+            if (!scannable(chunk.file))
                 continue;
             if (excluder && excluder.ignores(chunk.file))
                 continue;
@@ -38800,6 +39159,9 @@ async function scanSecrets(options) {
     }
     sortFindings(findings);
     stats.findings = findings.length;
+    // Parts of .gitleaks.toml we ignored (gitleaks default rules we do not ship) show as a note.
+    if (config.warnings && config.warnings.length > 0)
+        stats.note = [stats.note, ...config.warnings].filter(Boolean).join('; ');
     stats.durationMs = Math.round(performance.now() - started);
     return {
         findings,
@@ -39063,6 +39425,9 @@ async function main() {
     ]));
     info(`secret scan: ${plan.reason}; mode ${plan.mode}${outcome.stats.range ? `, range ${outcome.stats.range}` : ''}`);
     info(toTextReport(outcome, true).trimEnd());
+    // Configuration notes (e.g. gitleaks rule ids we do not ship, ignored under useDefault).
+    if (outcome.stats.note)
+        notice(`secret scan: ${outcome.stats.note}`);
     for (const r of outcome.slowRules)
         warning(`rule ${r.ruleId} exceeded its time budget on ${r.file} and was disabled for this scan`);
     for (const e of outcome.unusedBaseline)

@@ -78908,6 +78908,13 @@ function withKeySchemes(entity, bundle, artifact, digest, digestString) {
         ? dssePAE(content.dsseEnvelope.payloadType, Buffer.from(content.dsseEnvelope.payload))
         : artifact.data;
     const digestHash = (digestString.split(':')[0] ?? 'sha256').replace(/_/g, '-');
+    return withSignatureCheck(entity, k => data
+        ? verifyWithKey(k, { data, digestHash }, Buffer.from(original.signature))
+        : verifyPrehashed(k, digest, Buffer.from(original.signature)));
+}
+/** The entity with its signature check replaced; every other comparison stays sigstore-js's. */
+function withSignatureCheck(entity, verifySignature) {
+    const original = entity.signature;
     return {
         ...entity,
         signature: {
@@ -78915,9 +78922,7 @@ function withKeySchemes(entity, bundle, artifact, digest, digestString) {
             compareSignature: s => original.compareSignature(s),
             compareDigest: d => original.compareDigest(d),
             compareSignedDigest: d => original.compareSignedDigest(d),
-            verifySignature: k => data
-                ? verifyWithKey(k, { data, digestHash }, Buffer.from(original.signature))
-                : verifyPrehashed(k, digest, Buffer.from(original.signature))
+            verifySignature
         }
     };
 }
@@ -78980,17 +78985,8 @@ function verifyOne(bundle, artifact, options) {
         wrapSigstoreError(err, bundle, root);
     }
     if (!artifact.data && content.$case === 'messageSignature') {
-        const original = entity.signature;
-        entity = {
-            ...entity,
-            signature: {
-                signature: original.signature,
-                compareSignature: s => original.compareSignature(s),
-                compareDigest: d => original.compareDigest(d),
-                compareSignedDigest: d => original.compareSignedDigest(d),
-                verifySignature: k => verifyPrehashed(k, digest, original.signature)
-            }
-        };
+        const signature = entity.signature.signature;
+        entity = withSignatureCheck(entity, k => verifyPrehashed(k, digest, signature));
     }
     if (keyed)
         entity = withKeySchemes(entity, bundle, artifact, digest, digestString);
@@ -79182,7 +79178,8 @@ function isValidDomain(domain) {
     const portIndex = domain.lastIndexOf(':');
     if (portIndex !== -1 && !domain.endsWith(']')) {
         const port = domain.slice(portIndex + 1);
-        if (!PORT.test(port))
+        // docker accepts any digits; a port outside 1–65535 could never be dialled.
+        if (!PORT.test(port) || Number(port) < 1 || Number(port) > 65535)
             return false;
         host = domain.slice(0, portIndex);
     }
@@ -79302,7 +79299,7 @@ function familiarReference(ref) {
     return name;
 }
 /** The same reference pinned to `digest` (the tag is dropped, as `cosign sign` does). */
-function withDigest(ref, digest) {
+function reference_withDigest(ref, digest) {
     return { registry: ref.registry, repository: ref.repository, digest };
 }
 /**
@@ -79310,14 +79307,24 @@ function withDigest(ref, digest) {
  * registry listed in `insecureRegistries` (host or host:port).
  */
 function isPlainHttpRegistry(registry, insecureRegistries = []) {
-    if (insecureRegistries.includes(registry))
+    // Host names are case-insensitive: `LOCALHOST:5000` is localhost.
+    const lower = registry.toLowerCase();
+    const listed = insecureRegistries.map(r => r.toLowerCase());
+    if (listed.includes(lower))
         return true;
-    let host = registry;
-    if (host.startsWith('['))
+    let host = lower;
+    if (host.startsWith('[')) {
         host = host.slice(0, host.indexOf(']') + 1);
+        try {
+            host = new URL(`http://${host}`).hostname; // canonical form: [0:0::1] → [::1]
+        }
+        catch {
+            return false;
+        }
+    }
     else if (host.includes(':'))
         host = host.slice(0, host.lastIndexOf(':'));
-    if (insecureRegistries.includes(host))
+    if (listed.includes(host))
         return true;
     return (host === 'localhost' ||
         host.endsWith('.localhost') ||
@@ -79357,7 +79364,7 @@ const types_EMPTY_DESCRIPTOR = {
 function types_isIndex(m) {
     return Array.isArray(m.manifests);
 }
-function isIndexMediaType(mediaType) {
+function types_isIndexMediaType(mediaType) {
     return mediaType === types_MediaType.OciIndex || mediaType === types_MediaType.DockerManifestList;
 }
 /** `sha256:<hex>` of `data`. */
@@ -79631,6 +79638,7 @@ function parseWwwAuthenticate(header) {
 
 
 const USER_AGENT = 'secure-pipeline-oci/0.1';
+const MAX_REDIRECTS = 10;
 function encodeRepo(repo) {
     return repo
         .split('/')
@@ -79662,7 +79670,14 @@ class RegistryClient {
         this.options = options;
         const host = registryApiHost(registry);
         const scheme = isPlainHttpRegistry(registry, options.insecureRegistries) ? 'http' : 'https';
-        this.baseUrl = `${scheme}://${host}`;
+        let origin = `${scheme}://${host}`;
+        try {
+            origin = new URL(origin).origin; // lower-cased host, default port dropped, IPv6 canonical
+        }
+        catch (err) {
+            throw new errors_InputError('OCI_BAD_REFERENCE', `invalid registry "${registry}"`, { cause: err });
+        }
+        this.baseUrl = origin;
         this.doFetch = options.fetch ?? fetch;
         this.credentials = options.credentials;
         this.credentialsLoaded = options.credentials !== undefined || options.dockerConfig === false;
@@ -79741,6 +79756,15 @@ class RegistryClient {
                 cause: err
             });
         }
+        if (realmUrl.protocol !== 'https:' && realmUrl.protocol !== 'http:') {
+            throw new errors_RegistryError(`registry ${this.registry}: token realm "${realm}" is not an HTTP(S) URL`, { status: 401 });
+        }
+        if (realmUrl.protocol === 'http:' &&
+            this.baseUrl.startsWith('https:') &&
+            !isPlainHttpRegistry(realmUrl.host, this.options.insecureRegistries)) {
+            // A registry reached over HTTPS must not send our credentials (or its token) over plain HTTP.
+            throw new errors_RegistryError(`registry ${this.registry}: refusing the plain-HTTP token realm ${realmUrl.origin} of an HTTPS registry`, { status: 401, registryCode: 'UNAUTHORIZED' });
+        }
         const scopes = [];
         if (repo !== undefined)
             scopes.push(`repository:${repo}:${action}`);
@@ -79798,7 +79822,7 @@ class RegistryClient {
                 errors: detail.errors
             });
         }
-        const body = (await response.json().catch(() => ({})));
+        const body = (await readJson(response, 1 << 20, 'token response').catch(() => ({})));
         const token = typeof body.token === 'string' && body.token
             ? body.token
             : typeof body.access_token === 'string'
@@ -79831,20 +79855,8 @@ class RegistryClient {
             const authorization = sameOrigin ? this.cachedAuthorization(opts.repo, action) : undefined;
             if (authorization)
                 headers.Authorization = authorization;
-            let response;
-            try {
-                response = await this.doFetch(url, {
-                    method,
-                    headers,
-                    body: opts.body,
-                    redirect: 'follow',
-                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 60000)
-                });
-            }
-            catch (err) {
-                throw new errors_RegistryError(`registry ${this.registry}: ${what}: ${err.message}${causeText(err)}`, { cause: err });
-            }
-            if (response.status === 401 && !retried && sameOrigin) {
+            const { response, origin } = await this.fetchFollowing(method, url, headers, opts.body, what);
+            if (response.status === 401 && !retried && sameOrigin && origin === url.origin) {
                 retried = true;
                 const challenge = response.headers.get('www-authenticate');
                 await response.body?.cancel();
@@ -79861,6 +79873,78 @@ class RegistryClient {
             throw new errors_RegistryError(`registry ${this.registry}: ${what}: ${response.status}${detail.suffix}`, { status: response.status, registryCode: detail.code, errors: detail.errors });
         }
     }
+    /**
+     * One request, following redirects itself (at most MAX_REDIRECTS): the Authorization header is
+     * only ever sent to the origin it was meant for (a blob redirected to a CDN or storage bucket on
+     * another host never sees the registry token), and an HTTPS → HTTP downgrade is refused.
+     * `origin` is where the final response came from.
+     */
+    async fetchFollowing(method, start, headers, body, what) {
+        let url = start;
+        let currentMethod = method;
+        let currentBody = body;
+        let currentHeaders = headers;
+        for (let hop = 0;; hop++) {
+            let response;
+            try {
+                response = await this.doFetch(url, {
+                    method: currentMethod,
+                    headers: currentHeaders,
+                    body: currentBody,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 60000)
+                });
+            }
+            catch (err) {
+                throw new errors_RegistryError(`registry ${this.registry}: ${what}: ${err.message}${causeText(err)}`, { cause: err });
+            }
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || !location) {
+                return { response, origin: url.origin };
+            }
+            await response.body?.cancel();
+            if (hop >= MAX_REDIRECTS) {
+                throw new errors_RegistryError(`registry ${this.registry}: ${what}: more than ${MAX_REDIRECTS} redirects`, { status: response.status });
+            }
+            let next;
+            try {
+                next = new URL(location, url);
+            }
+            catch (err) {
+                throw new errors_RegistryError(`registry ${this.registry}: ${what}: invalid redirect Location "${location}"`, { status: response.status, cause: err });
+            }
+            if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+                throw new errors_RegistryError(`registry ${this.registry}: ${what}: redirect to unsupported scheme ${next.protocol}`, { status: response.status });
+            }
+            if (url.protocol === 'https:' && next.protocol === 'http:') {
+                throw new errors_RegistryError(`registry ${this.registry}: ${what}: refusing a redirect from HTTPS to plain HTTP (${next.origin})`, { status: response.status });
+            }
+            if (next.origin !== url.origin) {
+                // Credentials are for the registry only, never for the host it redirects to.
+                const { Authorization: _dropped, ...rest } = currentHeaders;
+                void _dropped;
+                currentHeaders = rest;
+            }
+            if (response.status === 303 ||
+                ((response.status === 301 || response.status === 302) && currentMethod === 'POST')) {
+                currentMethod = currentMethod === 'HEAD' ? 'HEAD' : 'GET';
+                currentBody = undefined;
+            }
+            url = next;
+        }
+    }
+    /**
+     * A tag or digest taken from a registry's own answers (referrers lists, indexes) goes into a URL
+     * path: only well-formed tags and sha256/sha384/sha512 digests are let through.
+     */
+    checkReference(reference, what, digestOnly = false) {
+        const ok = reference.includes(':')
+            ? isValidDigest(reference) && /^sha(256|384|512):/.test(reference)
+            : !digestOnly && /^[\w][\w.-]{0,127}$/.test(reference);
+        if (!ok) {
+            throw new errors_RegistryError(`registry ${this.registry}: ${what}: invalid ${digestOnly ? 'digest' : 'tag or digest'} "${reference.slice(0, 100)}"`, { status: 400, registryCode: 'DIGEST_INVALID' });
+        }
+    }
     /** `GET /v2/`: reachability and auth check. */
     async ping() {
         const r = await this.request('GET', '/v2/', { ok: [200], what: 'GET /v2/' });
@@ -79870,6 +79954,7 @@ class RegistryClient {
     /** GET a manifest by tag or digest; the digest is computed from the body and cross-checked. */
     async getManifest(repo, reference, options = {}) {
         const what = `GET manifest ${repo}:${reference}`;
+        this.checkReference(reference, what);
         const r = await this.request('GET', `/v2/${encodeRepo(repo)}/manifests/${reference}`, {
             repo,
             ok: [200],
@@ -79878,21 +79963,18 @@ class RegistryClient {
         });
         const bytes = await readLimited(r, this.options.maxManifestBytes ?? 4 << 20, what);
         const digest = checkContentDigest(bytes, reference, r.headers.get('docker-content-digest'), what);
-        let manifest;
+        let parsed;
         try {
-            manifest = JSON.parse(bytes.toString('utf8'));
+            parsed = JSON.parse(bytes.toString('utf8'));
         }
         catch (err) {
             throw new errors_RegistryError(`registry ${this.registry}: ${what}: body is not JSON`, {
                 status: r.status,
+                registryCode: 'MANIFEST_INVALID',
                 cause: err
             });
         }
-        if (manifest === null || typeof manifest !== 'object') {
-            throw new errors_RegistryError(`registry ${this.registry}: ${what}: body is not a manifest`, {
-                status: r.status
-            });
-        }
+        const manifest = checkManifestShape(parsed, what, this.registry);
         const contentType = (r.headers.get('content-type') ?? '').split(';')[0]?.trim();
         const mediaType = manifest.mediaType ??
             (contentType && contentType !== 'application/json'
@@ -79910,19 +79992,24 @@ class RegistryClient {
     }
     /** HEAD a manifest; `undefined` when it does not exist. */
     async headManifest(repo, reference, options = {}) {
+        this.checkReference(reference, `HEAD manifest ${repo}:${reference}`);
         const r = await this.request('HEAD', `/v2/${encodeRepo(repo)}/manifests/${reference}`, {
             repo,
-            ok: [200, 404],
+            // Registries without HEAD support answer 400/405/501: GET instead.
+            ok: [200, 404, 400, 405, 501],
             what: `HEAD manifest ${repo}:${reference}`,
             headers: { Accept: (options.accept ?? MANIFEST_ACCEPT).join(', ') }
         });
         await r.body?.cancel();
         if (r.status === 404)
             return undefined;
+        if (r.status !== 200)
+            return (await this.getManifest(repo, reference, options)).descriptor;
         const digest = r.headers.get('docker-content-digest');
         const size = Number(r.headers.get('content-length') ?? NaN);
         const mediaType = (r.headers.get('content-type') ?? '').split(';')[0]?.trim();
         if (!digest ||
+            !isValidDigest(digest) ||
             !Number.isFinite(size) ||
             size <= 0 ||
             !mediaType ||
@@ -80018,6 +80105,7 @@ class RegistryClient {
     /** GET a blob, verifying its digest. `maxBytes` (default 64 MiB) bounds memory use. */
     async getBlob(repo, digest, options = {}) {
         const what = `GET blob ${repo}@${digest}`;
+        this.checkReference(digest, what, true);
         const r = await this.request('GET', `/v2/${encodeRepo(repo)}/blobs/${digest}`, {
             repo,
             ok: [200],
@@ -80075,17 +80163,19 @@ class RegistryClient {
         return descriptor;
     }
     // ---------------------------------------------------------------- tags
-    /** All tags of `repo` (follows `Link: <…>; rel="next"` pagination). */
-    async listTags(repo) {
+    /** All tags of `repo` (follows `Link: <…>; rel="next"` pagination; `pageSize` default 1000). */
+    async listTags(repo, options = {}) {
         const tags = [];
-        let next = `/v2/${encodeRepo(repo)}/tags/list?n=1000`;
-        for (let page = 0; next && page < 1000; page++) {
+        const seen = new Set();
+        let next = `/v2/${encodeRepo(repo)}/tags/list?n=${options.pageSize ?? 1000}`;
+        for (let page = 0; next && page < 1000 && !seen.has(next); page++) {
+            seen.add(next);
             const r = await this.request('GET', next, {
                 repo,
                 ok: [200],
                 what: `list tags of ${repo}`
             });
-            const body = (await r.json().catch(() => ({})));
+            const body = (await readJson(r, 16 << 20, `list tags of ${repo}`).catch(() => ({})));
             if (Array.isArray(body.tags)) {
                 for (const t of body.tags)
                     if (typeof t === 'string')
@@ -80137,14 +80227,14 @@ class RegistryClient {
                 await r.body?.cancel();
                 return page === 0 ? undefined : all;
             }
-            const contentType = (r.headers.get('content-type') ?? '').split(';')[0]?.trim();
-            const body = (await r.json().catch(() => undefined));
+            const body = (await readJson(r, 16 << 20, `referrers of ${repo}@${digest}`).catch(() => undefined));
             if (!body || !Array.isArray(body.manifests)) {
-                if (page === 0 && contentType !== types_MediaType.OciIndex)
-                    return undefined;
+                if (page === 0)
+                    return undefined; // not a usable referrers answer: use the tag schema
                 break;
             }
-            all.push(...body.manifests);
+            // Entries that are not descriptors are dropped, not trusted.
+            all.push(...body.manifests.filter(isDescriptor));
             next = nextLink(r.headers.get('link'));
         }
         return all;
@@ -80272,7 +80362,9 @@ function causeText(err) {
     return ` (${cause.code ?? cause.message ?? ''})`;
 }
 async function readErrorBody(response) {
-    const text = await response.text().catch(() => '');
+    const text = await readLimited(response, 1 << 16, 'error body')
+        .then(b => b.toString('utf8'))
+        .catch(() => '');
     let errors = [];
     try {
         const parsed = JSON.parse(text);
@@ -80292,20 +80384,71 @@ async function readErrorBody(response) {
     return { errors, suffix: snippet ? ` ${snippet}` : '' };
 }
 async function readLimited(response, max, what) {
+    const tooLarge = (size) => new errors_RegistryError(`${what}: ${size} bytes exceeds the limit of ${max}`, {
+        status: response.status,
+        registryCode: 'SIZE_INVALID'
+    });
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > max) {
         await response.body?.cancel();
-        throw new errors_RegistryError(`${what}: ${declared} bytes exceeds the limit of ${max}`, {
-            status: response.status
-        });
+        throw tooLarge(String(declared));
     }
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.byteLength > max) {
-        throw new errors_RegistryError(`${what}: ${bytes.byteLength} bytes exceeds the limit of ${max}`, {
-            status: response.status
-        });
+    if (!response.body)
+        return Buffer.alloc(0);
+    // Stream with a cap: a chunked (or lying) response never gets buffered past `max`.
+    const chunks = [];
+    let total = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > max) {
+            await reader.cancel();
+            throw tooLarge(`more than ${max}`);
+        }
+        chunks.push(Buffer.from(value));
     }
-    return bytes;
+    return Buffer.concat(chunks, total);
+}
+/** A descriptor at least has a string mediaType and digest and a numeric size. */
+function isDescriptor(d) {
+    return (typeof d === 'object' &&
+        d !== null &&
+        typeof d.mediaType === 'string' &&
+        typeof d.digest === 'string' &&
+        typeof d.size === 'number');
+}
+/** JSON body read with a size cap (a huge or endless answer is an error, not an OOM). */
+async function readJson(response, max, what) {
+    return JSON.parse((await readLimited(response, max, what)).toString('utf8'));
+}
+/**
+ * Checks that a parsed body is a schema 2 manifest we can read: an image manifest (`config` and
+ * `layers`) or an index / manifest list (`manifests`). Docker schema 1 and anything else is refused.
+ */
+function checkManifestShape(manifest, what, registry) {
+    const fail = (why) => new errors_RegistryError(`registry ${registry}: ${what}: ${why}`, {
+        status: 200,
+        registryCode: 'MANIFEST_INVALID'
+    });
+    if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+        throw fail('body is not a manifest');
+    }
+    const m = manifest;
+    if (m.schemaVersion !== 2) {
+        throw fail(`unsupported manifest schemaVersion ${JSON.stringify(m.schemaVersion)}${m.schemaVersion === 1 ? ' (Docker schema 1 is deprecated and not supported)' : ''}`);
+    }
+    if (Array.isArray(m.manifests)) {
+        if (!m.manifests.every(isDescriptor))
+            throw fail('index has a malformed descriptor');
+        return manifest;
+    }
+    if (!isDescriptor(m.config) || !Array.isArray(m.layers) || !m.layers.every(isDescriptor)) {
+        throw fail('neither an image manifest (config, layers) nor an index (manifests)');
+    }
+    return manifest;
 }
 /**
  * Computes the digest of `bytes`; when `reference` is a digest it must match, and a sha256
@@ -80373,7 +80516,7 @@ async function image_resolveImage(ref, options = {}) {
     const reference = typeof ref === 'string' ? parseReference(ref) : ref;
     const client = options.client ?? new RegistryClient(reference.registry, options);
     const descriptor = await client.resolve(reference.repository, reference.digest ?? reference.tag ?? 'latest');
-    return { client, reference, pinned: withDigest(reference, descriptor.digest), descriptor };
+    return { client, reference, pinned: reference_withDigest(reference, descriptor.digest), descriptor };
 }
 
 ;// CONCATENATED MODULE: ./packages/oci/src/cosign.ts
@@ -80513,7 +80656,7 @@ function dssePredicateType(envelope) {
         const env = (envelope instanceof Uint8Array || typeof envelope === 'string'
             ? JSON.parse(Buffer.from(envelope).toString('utf8'))
             : envelope);
-        if (typeof env.payload !== 'string')
+        if (typeof env?.payload !== 'string')
             return undefined;
         const statement = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8'));
         return typeof statement.predicateType === 'string' ? statement.predicateType : undefined;
@@ -80533,6 +80676,8 @@ function describeBundle(bundle) {
     catch {
         return {};
     }
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+        return {};
     const out = {};
     if (typeof json.mediaType === 'string')
         out.mediaType = json.mediaType;
@@ -80588,50 +80733,66 @@ async function cosign_writeBundleReferrer(client, repository, subject, bundle, o
 async function readBundleReferrers(client, repository, subjectDigest, options = {}) {
     const listed = await client.referrers(repository, subjectDigest);
     const bundles = [];
+    const skipped = [];
     for (const d of listed.manifests) {
         if (d.artifactType !== undefined && !d.artifactType.startsWith(CosignMediaType.BundlePrefix))
             continue;
         if (d.mediaType !== types_MediaType.OciManifest)
             continue;
-        let fetched;
         try {
-            fetched = await client.getManifest(repository, d.digest);
+            const stored = await readOneBundleReferrer(client, repository, subjectDigest, d, options);
+            if (stored)
+                bundles.push(stored);
         }
         catch (err) {
-            if (err instanceof errors_RegistryError && err.status === 404)
-                continue; // dangling entry
-            throw err;
+            // One unreadable entry (missing or tampered manifest/blob, oversized) must not hide the others.
+            if (!isSkippable(err))
+                throw err;
+            skipped.push({ entry: `referrer ${d.digest}`, reason: err.message });
         }
-        const m = fetched.manifest;
-        if (types_isIndex(m) || m.subject?.digest !== subjectDigest)
-            continue;
-        const layer = m.layers.find(l => l.mediaType.startsWith(CosignMediaType.BundlePrefix));
-        const artifactType = m.artifactType ?? m.config.mediaType;
-        if (!layer || !artifactType.startsWith(CosignMediaType.BundlePrefix))
-            continue;
-        const annotations = m.annotations ?? {};
-        const annotated = annotations[CosignAnnotation.BundlePredicateType];
-        if (options.predicateType !== undefined &&
-            annotated !== undefined &&
-            annotated !== options.predicateType) {
-            continue;
-        }
-        const bundle = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 });
-        // Writers that omit the annotation (e.g. @sigstore/oci without annotations): read the statement.
-        const predicateType = annotated ?? describeBundle(bundle).predicateType;
-        if (options.predicateType !== undefined && predicateType !== options.predicateType)
-            continue;
-        const stored = {
-            manifest: fetched.descriptor,
-            mediaType: layer.mediaType,
-            annotations,
-            bundle
-        };
-        if (predicateType !== undefined)
-            stored.predicateType = predicateType;
-        bundles.push(stored);
     }
-    return { via: listed.via, bundles };
+    return { via: listed.via, bundles, skipped };
+}
+/**
+ * Content problems of one entry: gone (404), not matching its digest, too large, not a manifest.
+ * Auth failures, 5xx and unreachable registries still fail the whole operation (exit 2).
+ */
+function isSkippable(err) {
+    if (err instanceof DigestMismatchError)
+        return true;
+    return (err instanceof errors_RegistryError &&
+        (err.status === 404 || err.status === 200 || err.registryCode === 'DIGEST_INVALID'));
+}
+async function readOneBundleReferrer(client, repository, subjectDigest, d, options) {
+    const fetched = await client.getManifest(repository, d.digest);
+    const m = fetched.manifest;
+    if (types_isIndex(m) || m.subject?.digest !== subjectDigest)
+        return undefined;
+    const layer = m.layers.find(l => l.mediaType.startsWith(CosignMediaType.BundlePrefix));
+    const artifactType = m.artifactType ?? m.config.mediaType;
+    if (!layer || !artifactType.startsWith(CosignMediaType.BundlePrefix))
+        return undefined;
+    const annotations = m.annotations ?? {};
+    const annotated = annotations[CosignAnnotation.BundlePredicateType];
+    if (options.predicateType !== undefined &&
+        annotated !== undefined &&
+        annotated !== options.predicateType) {
+        return undefined;
+    }
+    const bundle = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 });
+    // Writers that omit the annotation (e.g. @sigstore/oci without annotations): read the statement.
+    const predicateType = annotated ?? describeBundle(bundle).predicateType;
+    if (options.predicateType !== undefined && predicateType !== options.predicateType)
+        return undefined;
+    const stored = {
+        manifest: fetched.descriptor,
+        mediaType: layer.mediaType,
+        annotations,
+        bundle
+    };
+    if (predicateType !== undefined)
+        stored.predicateType = predicateType;
+    return stored;
 }
 function layerAnnotations(parts, signature) {
     const a = { [CosignAnnotation.Signature]: signature };
@@ -80710,7 +80871,7 @@ async function writeLegacyAttestation(client, repository, subjectDigest, input, 
         annotations[CosignAnnotation.PredicateType] = predicateType;
     return appendLegacyLayer(client, repository, cosignTag(subjectDigest, 'att'), envelope, CosignMediaType.DsseEnvelope, annotations, options.replace ?? false);
 }
-async function readLegacyLayers(client, repository, tag, mediaType) {
+async function readLegacyLayers(client, repository, tag, mediaType, onSkip) {
     let fetched;
     try {
         fetched = await client.getManifest(repository, tag);
@@ -80718,7 +80879,10 @@ async function readLegacyLayers(client, repository, tag, mediaType) {
     catch (err) {
         if (err instanceof errors_RegistryError && err.status === 404)
             return [];
-        throw err;
+        if (!isSkippable(err))
+            throw err;
+        onSkip?.({ entry: tag, reason: err.message });
+        return [];
     }
     if (types_isIndex(fetched.manifest))
         return [];
@@ -80726,8 +80890,16 @@ async function readLegacyLayers(client, repository, tag, mediaType) {
     for (const layer of fetched.manifest.layers) {
         if (layer.mediaType !== mediaType)
             continue;
-        const data = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 });
-        out.push({ layer, annotations: layer.annotations ?? {}, data });
+        try {
+            const data = await client.getBlob(repository, layer.digest, { maxBytes: 16 << 20 });
+            out.push({ layer, annotations: layer.annotations ?? {}, data });
+        }
+        catch (err) {
+            // A missing or tampered layer is one unusable signature, not a reason to ignore the rest.
+            if (!isSkippable(err))
+                throw err;
+            onSkip?.({ entry: `${tag} layer ${layer.digest}`, reason: err.message });
+        }
     }
     return out;
 }
@@ -80748,8 +80920,8 @@ function legacyParts(annotations) {
     return parts;
 }
 /** Reads the `sha256-<hex>.sig` signatures of `subjectDigest` ([] when there are none). */
-async function readLegacySignatures(client, repository, subjectDigest) {
-    const layers = await readLegacyLayers(client, repository, cosignTag(subjectDigest, 'sig'), CosignMediaType.SimpleSigning);
+async function readLegacySignatures(client, repository, subjectDigest, options = {}) {
+    const layers = await readLegacyLayers(client, repository, cosignTag(subjectDigest, 'sig'), CosignMediaType.SimpleSigning, options.onSkip);
     return layers.map(({ layer, annotations, data }) => ({
         layer,
         annotations,
@@ -80760,7 +80932,7 @@ async function readLegacySignatures(client, repository, subjectDigest) {
 }
 /** Reads the `sha256-<hex>.att` attestations of `subjectDigest`, optionally by predicateType. */
 async function readLegacyAttestations(client, repository, subjectDigest, options = {}) {
-    const layers = await readLegacyLayers(client, repository, cosignTag(subjectDigest, 'att'), CosignMediaType.DsseEnvelope);
+    const layers = await readLegacyLayers(client, repository, cosignTag(subjectDigest, 'att'), CosignMediaType.DsseEnvelope, options.onSkip);
     const out = [];
     for (const { layer, annotations, data } of layers) {
         const predicateType = annotations[CosignAnnotation.PredicateType] ?? dssePredicateType(data);
@@ -80800,7 +80972,7 @@ async function readLegacyAttestations(client, repository, subjectDigest, options
  *         is read-modified-written: `referrers: 'tag-schema'`)
  *   await client.pushBlob(repo, bytes, { mediaType? })  → Descriptor (HEAD first, POST+PUT)
  *   await client.getBlob(repo, digest) / headBlob(repo, digest)   (digest checked)
- *   await client.listTags(repo) / deleteManifest(repo, digest) / ping()
+ *   await client.listTags(repo, { pageSize? }) / deleteManifest(repo, digest) / ping()
  *   await client.referrers(repo, digest, { artifactType? }) → { via: 'api'|'tag-schema', manifests }
  *   await client.supportsReferrersApi(repo)
  *   resolveImage('ghcr.io/o/app:v1', clientOptions) → { client, reference, pinned, descriptor }
@@ -80820,7 +80992,8 @@ async function readLegacyAttestations(client, repository, subjectDigest, options
  *     writeBundleReferrer(client, repo, subjectDescriptor, bundleJson, { predicateType?, content?,
  *       created?, annotations? }) → { descriptor, referrers: 'api'|'tag-schema' }
  *     readBundleReferrers(client, repo, subjectDigest, { predicateType? })
- *       → { via, bundles: [{ manifest, mediaType, annotations, predicateType?, bundle: Buffer }] }
+ *       → { via, bundles: [{ manifest, mediaType, annotations, predicateType?, bundle: Buffer }],
+ *           skipped: [{ entry, reason }] }   (unreadable entries: 404, digest mismatch, too large)
  *   (b) legacy cosign v2:
  *     simpleSigningPayload({ dockerReference, manifestDigest, annotations? }) → Buffer (bytes cosign signs)
  *     parseSimpleSigningPayload(bytes) → { dockerReference, manifestDigest, type, optional }
@@ -80828,7 +81001,7 @@ async function readLegacyAttestations(client, repository, subjectDigest, options
  *     writeLegacySignature(client, repo, subjectDigest, { payload, signature (base64),
  *       certificate?, chain?, rekorBundle?, rfc3161Timestamp?, annotations? }, { replace? })
  *       → { tag: 'sha256-<hex>.sig', descriptor, layers }   (appends a layer, like cosign)
- *     readLegacySignatures(client, repo, subjectDigest)
+ *     readLegacySignatures(client, repo, subjectDigest, { onSkip? })
  *       → [{ payload: Buffer, signature, certificate?, chain?, rekorBundle? (JSON text),
  *            rfc3161Timestamp?, annotations, layer }]      ([] when no .sig tag)
  *     writeLegacyAttestation(client, repo, subjectDigest, { envelope, predicateType?, ...parts })
@@ -80867,8 +81040,33 @@ async function readLegacyAttestations(client, repository, subjectDigest, options
 
 
 
-async function attach(ref, predicateType, predicate, sign, oci) {
+async function attach(ref, predicateType, predicate, sign, oci, options = {}) {
     const image = await resolveImage(ref, oci);
+    const result = await attachTo(image, predicateType, predicate, sign);
+    if (options.recursive && isIndexMediaType(image.descriptor.mediaType)) {
+        const index = await image.client.getManifest(image.pinned.repository, image.descriptor.digest);
+        if (isIndex(index.manifest)) {
+            result.children = [];
+            for (const child of index.manifest.manifests) {
+                const childImage = {
+                    client: image.client,
+                    reference: withDigest(image.reference, child.digest),
+                    pinned: withDigest(image.reference, child.digest),
+                    descriptor: { mediaType: child.mediaType, digest: child.digest, size: child.size }
+                };
+                // The child must exist (and match its digest) before anything is signed for it.
+                const fetched = await image.client.getManifest(image.pinned.repository, child.digest);
+                childImage.descriptor = subjectOf(fetched.descriptor);
+                result.children.push(await attachTo(childImage, predicateType, predicate, sign));
+            }
+        }
+    }
+    return result;
+}
+function subjectOf(d) {
+    return { mediaType: d.mediaType, digest: d.digest, size: d.size };
+}
+async function attachTo(image, predicateType, predicate, sign) {
     const hex = image.descriptor.digest.replace(/^sha256:/, '');
     // As cosign v3: a plain signature's subject is the digest alone; attestations name the repository.
     const subject = predicateType === COSIGN_SIGN_PREDICATE_TYPE
@@ -80889,21 +81087,24 @@ async function attach(ref, predicateType, predicate, sign, oci) {
     };
 }
 /** `cosign sign` (v3): a `https://sigstore.dev/cosign/sign/v1` statement over the image digest. */
-function signImage(ref, sign, oci = {}) {
-    return attach(ref, COSIGN_SIGN_PREDICATE_TYPE, {}, sign, oci);
+function signImage(ref, sign, oci = {}, options = {}) {
+    return attach(ref, COSIGN_SIGN_PREDICATE_TYPE, {}, sign, oci, options);
 }
 /** `cosign attest` (v3): a statement with the given predicate, stored as a bundle referrer. */
-function attestImage(ref, predicateType, predicate, sign, oci = {}) {
-    return attach(ref, predicateType, predicate, sign, oci);
+function attestImage(ref, predicateType, predicate, sign, oci = {}, options = {}) {
+    return attach(ref, predicateType, predicate, sign, oci, options);
 }
-function image_verifyOne(source, run, out) {
+function image_verifyOne(source, entry, run, out) {
     try {
         const result = run();
-        out.verified.push({ source, result, predicateType: result.statement?.predicateType });
+        out.verified.push({ source, entry, result, predicateType: result.statement?.predicateType });
     }
     catch (err) {
-        out.rejected.push({ source, reason: errors_describeError(err) });
+        out.rejected.push({ source, entry, reason: errors_describeError(err) });
     }
+}
+function skippedInto(source, out) {
+    return s => out.rejected.push({ source, entry: s.entry, reason: `unreadable: ${s.reason}` });
 }
 function parseRekorBundle(text) {
     if (!text)
@@ -80930,11 +81131,12 @@ async function verifyImage(ref, options, oci = {}) {
         rejected: []
     };
     const wanted = options.attestation ? options.predicateType : statement_COSIGN_SIGN_PREDICATE_TYPE;
-    const { bundles } = await readBundleReferrers(image.client, repo, digest, wanted ? { predicateType: wanted } : {});
+    const { bundles, skipped } = await readBundleReferrers(image.client, repo, digest, wanted ? { predicateType: wanted } : {});
+    skipped.forEach(skippedInto('referrer', out));
     for (const stored of bundles) {
         if (options.attestation && !wanted && stored.predicateType === statement_COSIGN_SIGN_PREDICATE_TYPE)
             continue;
-        image_verifyOne('referrer', () => {
+        image_verifyOne('referrer', `referrer ${stored.manifest.digest}`, () => {
             const { bundle } = bundle_parseSignatureMaterial(stored.bundle.toString('utf8'), `referrer ${stored.manifest.digest}`);
             const result = verify_verifyBundle(bundle, { digest }, { ...options, predicateType: wanted, dsseOnly: true });
             if (!options.attestation &&
@@ -80945,8 +81147,11 @@ async function verifyImage(ref, options, oci = {}) {
         }, out);
     }
     if (out.verified.length === 0 && !options.attestation) {
-        for (const sig of await readLegacySignatures(image.client, repo, digest)) {
-            image_verifyOne('legacy-sig', () => {
+        const sigs = await readLegacySignatures(image.client, repo, digest, {
+            onSkip: skippedInto('legacy-sig', out)
+        });
+        for (const sig of sigs) {
+            image_verifyOne('legacy-sig', `${digest.replace(':', '-')}.sig layer ${sig.layer.digest}`, () => {
                 const payload = parseSimpleSigningPayload(sig.payload);
                 if (payload.manifestDigest !== digest) {
                     throw new errors_VerificationError('DIGEST_MISMATCH', `simple-signing payload: expected docker-manifest-digest ${digest}, got ${payload.manifestDigest}`);
@@ -80962,9 +81167,12 @@ async function verifyImage(ref, options, oci = {}) {
         }
     }
     if (out.verified.length === 0 && options.attestation) {
-        const legacy = await readLegacyAttestations(image.client, repo, digest, wanted ? { predicateType: wanted } : {});
+        const legacy = await readLegacyAttestations(image.client, repo, digest, {
+            ...(wanted ? { predicateType: wanted } : {}),
+            onSkip: skippedInto('legacy-att', out)
+        });
         for (const att of legacy) {
-            image_verifyOne('legacy-att', () => {
+            image_verifyOne('legacy-att', `${digest.replace(':', '-')}.att layer ${att.layer.digest}`, () => {
                 const envelope = JSON.parse(att.envelope.toString('utf8'));
                 const bundle = bundleFromLegacyParts({
                     envelope,
@@ -80979,7 +81187,7 @@ async function verifyImage(ref, options, oci = {}) {
         const what = options.attestation
             ? `attestation${wanted ? ` of type ${wanted}` : ''}`
             : 'signature';
-        const reasons = out.rejected.map(r => `${r.source}: ${r.reason}`).join('; ');
+        const reasons = out.rejected.map(r => `${r.entry}: ${r.reason}`).join('; ');
         throw new errors_VerificationError('IMAGE_NOT_VERIFIED', reasons
             ? `no ${what} of ${out.reference} verified: ${reasons}`
             : `no ${what} found for ${out.reference}`);
@@ -81166,6 +81374,7 @@ function keylessFrom(k) {
 }
 
 ;// CONCATENATED MODULE: ./packages/sigstore/src/index.ts
+
 
 
 
