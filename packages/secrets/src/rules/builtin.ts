@@ -1522,8 +1522,10 @@ const keysAndGeneric: Rule[] = [
     'Kubernetes Secret manifest with data values',
     ['kind: secret'],
     // Every entry of a data/stringData block, in a document whose `kind: Secret` comes before
-    // it or after it (kubectl sorts keys: `data` precedes `kind`), not across a `---`.
-    String.raw`(?<=^(?:data|stringData):[ \t]*\r?\n(?:[ \t][^\n]{0,4200}\n){0,200})` +
+    // it or after it (kubectl sorts keys: `data` precedes `kind`), not across a `---`. The line
+    // must look like an entry before the look-behinds run: they scan back hundreds of lines.
+    String.raw`^(?=[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?[^\s'"#]{8})` +
+      String.raw`(?<=^(?:data|stringData):[ \t]*\r?\n(?:[ \t][^\n]{0,4200}\n){0,200})` +
       String.raw`(?:(?<=^${K8S_KIND}\n(?:(?!---)[^\n]{0,4200}\n){0,400})` +
       String.raw`|(?=[^\n]{0,4200}(?:\n(?!---)[^\n]{0,4200}){0,400}?\n${K8S_KIND}$))` +
       String.raw`^[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?([^\s'"#]{8,4096})['"]?[ \t]*\r?$`,
