@@ -731,8 +731,10 @@ const keysAndGeneric = [
     raw('url-credentials', 'URL with embedded credentials', ['://'], String.raw `(?i:\b(?:https?|ftps?|sftp|ssh|git|svn|smtps?|imaps?|ldaps?|wss?)://)[^\s:@/'"\x60<>{}$]{1,64}:([^\s:@/'"\x60<>{}$]{3,128})@[\w.-]{1,255}`, 'high', { validate: 'url-password', after: { chars: '@', within: 200 } }),
     raw('kubernetes-secret-manifest', 'Kubernetes Secret manifest with data values', ['kind: secret'], 
     // Every entry of a data/stringData block, in a document whose `kind: Secret` comes before
-    // it or after it (kubectl sorts keys: `data` precedes `kind`), not across a `---`.
-    String.raw `(?<=^(?:data|stringData):[ \t]*\r?\n(?:[ \t][^\n]{0,4200}\n){0,200})` +
+    // it or after it (kubectl sorts keys: `data` precedes `kind`), not across a `---`. The line
+    // must look like an entry before the look-behinds run: they scan back hundreds of lines.
+    String.raw `^(?=[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?[^\s'"#]{8})` +
+        String.raw `(?<=^(?:data|stringData):[ \t]*\r?\n(?:[ \t][^\n]{0,4200}\n){0,200})` +
         String.raw `(?:(?<=^${K8S_KIND}\n(?:(?!---)[^\n]{0,4200}\n){0,400})` +
         String.raw `|(?=[^\n]{0,4200}(?:\n(?!---)[^\n]{0,4200}){0,400}?\n${K8S_KIND}$))` +
         String.raw `^[ \t]{1,12}[\w.-]{1,253}:[ \t]{1,4}['"]?([^\s'"#]{8,4096})['"]?[ \t]*\r?$`, 'high', { span: 24000, back: 24000, flags: 'm', entropy: 3, validate: 'kubernetes-secret-value' }),
