@@ -10,6 +10,23 @@ function compile(pattern: string, options?: Re2Options): RegExp {
 // an identity escape only for its syntax characters and `/`. Every one must translate.
 const PUNCT = [...`!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~ `]
 
+describe('translateRE2: negated POSIX classes', () => {
+  it('reach U+10FFFF with the u flag and U+FFFF without it', () => {
+    expect(translateRE2('[[:^alpha:]]').source).toBe(
+      '[\\u0000-\\u0040\\u005b-\\u0060\\u007b-\\u{10ffff}]'
+    )
+    const auto = translateRE2('x[[:^alpha:]]', { unicode: 'auto' })
+    expect(auto).toMatchObject({
+      source: 'x[\\u0000-\\u0040\\u005b-\\u0060\\u007b-\\uffff]',
+      flags: ''
+    })
+  })
+
+  it('an unknown class name is still an error', () => {
+    expect(() => translateRE2('[[:^nope:]]')).toThrow(Re2SyntaxError)
+  })
+})
+
 describe('translateRE2: escapes of punctuation', () => {
   it('the translation of every escape is accepted by RegExp, with and without the u flag', () => {
     for (const c of PUNCT) {
@@ -39,6 +56,16 @@ const MATCHES: [string, string, string | null][] = [
   ['\\Qa.b*\\E+', 'a.b**', 'a.b**'],
   ['[[:alpha:]]+[[:digit:]]', 'abc1', 'abc1'],
   ['[[:^digit:]]+', '12ab3', 'ab'],
+  // Every negated POSIX class (gitleaks configs use them), as the complement of its ASCII set.
+  ['[[:^alpha:]]+', 'ab12_cd', '12_'],
+  ['[[:^alnum:]_]+', 'ab-_.cd', '-_.'],
+  ['[[:^space:]]+', ' \u00a0x\v', '\u00a0x'],
+  ['[[:^punct:]]+', '!ab!', 'ab'],
+  ['[[:^xdigit:]]+', '0fgz1', 'gz'],
+  ['[[:^upper:][:^lower:]]+', 'aB', 'aB'],
+  ['[^[:^alpha:]]+', '12ab3', 'ab'],
+  ['[[:^ascii:]]+', 'aé😀b', 'é😀'],
+  ['[[:^cntrl:]]+', '\x00ab\x7f', 'ab'],
   ['\\s+', 'a\v\t b', '\t '],
   ['\\d+', '٣12', '12'],
   ['\\pL+', '1αβx2', 'αβx'],
