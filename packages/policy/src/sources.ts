@@ -2,7 +2,7 @@
  * Policy directories (`-p`, `.rego` files, recursively) and data files (`-d`: `.json`, `.yaml`,
  * `.yml`; a file's directory below the given root becomes its data path, as in conftest/OPA).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '@secure-pipeline/core'
 import type { RegoModule } from '@secure-pipeline/rego'
@@ -14,19 +14,38 @@ import {
   parseYamlText
 } from './load.js'
 
-function listFiles(root: string, accept: (name: string) => boolean): string[] {
+function listFiles(
+  root: string,
+  accept: (name: string) => boolean,
+  seen: Set<string> = new Set()
+): string[] {
   const st = statSync(root)
   if (!st.isDirectory()) return [root]
+  const real = realpathSync(root)
+  if (seen.has(real)) return []
+  seen.add(real)
   const out: string[] = []
   const entries = readdirSync(root, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0
   )
   for (const e of entries) {
     const abs = path.join(root, e.name)
-    if (e.isDirectory()) {
+    let isDir = e.isDirectory()
+    let isFile = e.isFile()
+    if (e.isSymbolicLink()) {
+      // a symlinked policy or data file counts (skipping it would silently drop rules)
+      const target = statSync(abs, { throwIfNoEntry: false })
+      isDir = target?.isDirectory() ?? false
+      isFile = target?.isFile() ?? false
+      if (!target && accept(e.name))
+        throw new InputError('POLICY_PATH_MISSING', 'broken symbolic link: its target is missing', {
+          position: { file: abs }
+        })
+    }
+    if (isDir) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue
-      out.push(...listFiles(abs, accept))
-    } else if (e.isFile() && accept(e.name)) out.push(abs)
+      out.push(...listFiles(abs, accept, seen))
+    } else if (isFile && accept(e.name)) out.push(abs)
   }
   return out
 }

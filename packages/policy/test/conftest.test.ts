@@ -5,6 +5,8 @@
  * below are worked out by hand from those rules, per document, in the comments.
  */
 import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '@secure-pipeline/core'
@@ -377,5 +379,27 @@ describe('other conftest behaviour', () => {
     expect(ie.exitCode).toBe(2)
     expect(ie.position.file).toBe('policy-broken/broken.rego')
     expect(ie.position.line).toBeGreaterThanOrEqual(7)
+  })
+})
+
+describe('symlinks in policy and data directories', () => {
+  it('a symlinked .rego file (a shared library) is loaded, not silently skipped', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'policy-symlink-'))
+    try {
+      mkdirSync(path.join(root, 'shared'))
+      mkdirSync(path.join(root, 'policy'))
+      writeFileSync(
+        path.join(root, 'shared', 'deny.rego'),
+        'package main\nimport rego.v1\ndeny contains "no pods" if input.kind == "Pod"\n'
+      )
+      symlinkSync('../shared/deny.rego', path.join(root, 'policy', 'deny.rego'))
+      symlinkSync('..', path.join(root, 'policy', 'loop'))
+      writeFileSync(path.join(root, 'pod.yaml'), 'kind: Pod\nmetadata: {name: p}\n')
+      const r = runPolicyCheck({ paths: ['pod.yaml'], policyDirs: ['policy'], cwd: root })
+      expect(r.results.flatMap(x => x.failures.map(f => f.msg))).toEqual(['no pods'])
+      expect(r.exitCode).toBe(1)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })

@@ -155,6 +155,55 @@ describe('multi-document YAML', () => {
     ])
   })
 
+  const utf32 = (t: string, littleEndian: boolean): Buffer => {
+    const cps = [...t].map(c => c.codePointAt(0) ?? 0)
+    const b = Buffer.alloc(cps.length * 4)
+    cps.forEach((cp, i) => (littleEndian ? b.writeUInt32LE(cp, i * 4) : b.writeUInt32BE(cp, i * 4)))
+    return b
+  }
+  it.each([
+    ['UTF-16LE', (t: string) => Buffer.from(t, 'utf16le')],
+    ['UTF-16BE', (t: string) => Buffer.from(t, 'utf16le').swap16()],
+    ['UTF-32LE', (t: string) => utf32(t, true)],
+    ['UTF-32BE', (t: string) => utf32(t, false)],
+    ['UTF-32LE with a byte-order mark', (t: string) => utf32('\uFEFF' + t, true)]
+  ])(
+    '%s without a byte-order mark is detected (YAML 1.2 §5.2), not read as NUL-filled UTF-8',
+    (_n, encode) => {
+      // read as UTF-8 this was a plain string with no kind: the privileged pod passed unchecked
+      const text = privilegedPod('wide') + '\n---\n' + privilegedPod('wide2') + '\n'
+      expect(where(check(baseline, write(encode(text))))).toEqual([
+        ['privileged', 0, 10],
+        ['privileged', 1, 21]
+      ])
+    }
+  )
+
+  it('UTF-16 JSON without a byte-order mark', () => {
+    const json =
+      '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "j"},\n "spec": {"hostIPC": true}}'
+    expect(where(check(baseline, write(Buffer.from(json, 'utf16le'), '.json')))).toEqual([
+      ['hostNamespaces', 0, 2]
+    ])
+  })
+
+  it('lone CR line ends (classic Mac) are line breaks, as in YAML and go-yaml', () => {
+    const text = privilegedPod('cr').replace(/\n/g, '\r') + '\r'
+    expect(where(check(baseline, write(text)))).toEqual([['privileged', 0, 10]])
+  })
+
+  it('a control character (a binary file) is an input error at its position, not a pass', () => {
+    const name = write(Buffer.from('kind: Pod\nmetadata:\n  name: a\u0001b\n'))
+    try {
+      check(baseline, name)
+      throw new Error('expected an InputError')
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e
+      expect(e.message).toMatch(/^invalid YAML: control character U\+0001 is not allowed/)
+      expect(e.position).toMatchObject({ file: name, line: 3, column: 10 })
+    }
+  })
+
   it('an empty file and a comments-only file are one null document (as in conftest)', () => {
     for (const text of ['', '# nothing here\n']) {
       const r = check(userPolicy, write(text))
@@ -431,6 +480,30 @@ describe('unparsable input: one input error with file and line (exit 2)', () => 
     expect(e.message).toMatch(/^invalid YAML: /)
     expect(e.message.split('\n')).toHaveLength(1)
     expect(e.position.line).toBe(line)
+  })
+
+  it.each([
+    [
+      'a chart template with a leading {{- if }}',
+      '{{- if .Values.enabled }}\napiVersion: apps/v1\nkind: Deployment\n{{- end }}\n',
+      1
+    ],
+    [
+      'a template action as a value, in the second document',
+      'kind: ConfigMap\n---\nkind: Pod\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "labels" . | nindent 4 }}\n',
+      7
+    ]
+  ])('an unrendered Helm template gets a hint: %s', (_n, text, line) => {
+    const e = inputError(text)
+    expect(e.message).toMatch(
+      /^invalid YAML: .* \(this looks like an unrendered Helm or Go template/
+    )
+    expect(e.position.line).toBe(line)
+  })
+
+  it('no template hint for a `{{` inside another document', () => {
+    const e = inputError('data: {a: "{{ x }}"}\n---\nkind: Pod\n spec: {}\n')
+    expect(e.message).not.toMatch(/template/)
   })
 
   it.each([

@@ -2,10 +2,12 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import {
   chmodSync,
   closeSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   ftruncateSync,
   rmSync,
+  symlinkSync,
   writeFileSync
 } from 'node:fs'
 import os from 'node:os'
@@ -106,6 +108,52 @@ describe('bad input', () => {
     const err = inputError(() => load('bomb.yaml'))
     expect(err.message).toMatch(/alias/)
     expect(err.position.file).toBe('bomb.yaml')
+  })
+  it('an anchor reused hundreds of times is valid YAML (go-yaml accepts it), not a bomb', () => {
+    // real manifests reuse one securityContext / labels / resources anchor in many places
+    const file = path.join(tmp, 'many-aliases.yaml')
+    const containers = Array.from(
+      { length: 150 },
+      (_, i) => `  - name: c${i}\n    image: busybox:1.36\n    securityContext: *sc\n`
+    ).join('')
+    writeFileSync(
+      file,
+      `kind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: &sc {runAsNonRoot: true}\n  containers:\n${containers}`
+    )
+    const [input] = loadInputs([file], { cwd: tmp })
+    const pod = input.documents[0].value as {
+      spec: { containers: { securityContext: unknown }[] }
+    }
+    expect(pod.spec.containers).toHaveLength(150)
+    expect(pod.spec.containers[149].securityContext).toEqual({ runAsNonRoot: true })
+  })
+  it('an alias inside its own anchor is an input error with a line, not a stack overflow', () => {
+    const file = path.join(tmp, 'self-alias.yaml')
+    writeFileSync(file, 'kind: ConfigMap\nmetadata: {name: x}\ndata: &a\n  k: *a\n')
+    const err = inputError(() => loadInputs([file], { cwd: tmp }))
+    expect(err.message).toMatch(/alias \*a refers to the anchor it is inside of/)
+    expect(err.position).toMatchObject({ file: 'self-alias.yaml', line: 4 })
+  })
+  it('a symlinked manifest in a directory is read, not skipped (fail-open otherwise)', () => {
+    const root = path.join(tmp, 'symlinks')
+    mkdirSync(path.join(root, 'dir'), { recursive: true })
+    writeFileSync(path.join(root, 'pod.yaml'), 'kind: Pod\nmetadata: {name: linked}\n')
+    symlinkSync('../pod.yaml', path.join(root, 'dir', 'pod.yaml'))
+    // a link back up the tree is walked once, not forever
+    symlinkSync('..', path.join(root, 'dir', 'up'))
+    const files = loadInputs(['dir'], { cwd: root }).map(f => f.filename)
+    expect(files).toEqual(['dir/pod.yaml', 'dir/up/pod.yaml'])
+    const [only] = loadInputs(['dir/pod.yaml'], { cwd: root })
+    expect(only.documents[0].value).toMatchObject({ metadata: { name: 'linked' } })
+  })
+  it('a broken symlink to a manifest is an input error', () => {
+    const root = path.join(tmp, 'broken-link')
+    mkdirSync(root, { recursive: true })
+    symlinkSync('missing.yaml', path.join(root, 'gone.yaml'))
+    symlinkSync('missing.txt', path.join(root, 'notes.txt'))
+    const err = inputError(() => loadInputs(['.'], { cwd: root }))
+    expect(err.message).toMatch(/broken symbolic link/)
+    expect(err.position.file).toBe('gone.yaml')
   })
   it('a 50 MB file hits the size limit with a clear message', () => {
     const big = path.join(tmp, 'big.yaml')
