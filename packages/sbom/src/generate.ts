@@ -70,6 +70,7 @@ const BY_NAME: Record<string, FormatInfo> = {
   'pom.xml': { id: 'maven', load: maven },
   'gradle.lockfile': { id: 'gradle', load: gradle },
   'buildscript-gradle.lockfile': { id: 'gradle', load: gradle },
+  'settings-gradle.lockfile': { id: 'gradle', load: gradle },
   'packages.lock.json': { id: 'nuget', load: nuget },
   'packages.config': { id: 'nuget-config', load: nugetConfig },
   'pubspec.lock': { id: 'pub', load: pub },
@@ -107,6 +108,23 @@ export function detectFormat(rel: string, explicit = false): FormatInfo | undefi
   return undefined
 }
 
+/**
+ * A file's text by its byte-order mark: UTF-16 (little or big endian) — what Windows PowerShell
+ * 5's `pip freeze > requirements.txt` writes — or UTF-8, the BOM dropped; UTF-8 without one.
+ */
+function readText(file: string): string {
+  const buf = readFileSync(file)
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return buf.subarray(2).toString('utf16le')
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    const le = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)))
+    le.swap16()
+    return le.toString('utf16le')
+  }
+  const text = buf.toString('utf8')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 export interface ParsedLockfile {
   file: string
   format: string
@@ -125,7 +143,7 @@ function makeInput(root: string, rel: string, text: string): ParseInput {
     text,
     readSibling(relative) {
       try {
-        return readFileSync(path.resolve(dirAbs, relative), 'utf8')
+        return readText(path.resolve(dirAbs, relative))
       } catch {
         return undefined
       }
@@ -160,13 +178,12 @@ export async function parseFile(
   }
   let text: string
   try {
-    text = readFileSync(path.join(root, rel), 'utf8')
+    text = readText(path.join(root, rel))
   } catch (err) {
     throw new InputError('SBOM_UNREADABLE', `cannot read: ${(err as Error).message}`, {
       position: { file: rel }
     })
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const builder = new GraphBuilder(rel)
   const parse = await f.load()
   try {
@@ -254,7 +271,7 @@ export interface GenerateResult {
 export function describeRoot(root: string): LocalInfo {
   const read = (f: string): string | undefined => {
     try {
-      return readFileSync(path.join(root, f), 'utf8')
+      return readText(path.join(root, f))
     } catch {
       return undefined
     }

@@ -115,6 +115,35 @@ function strongerScope(a: Scope | undefined, b: Scope | undefined): Scope | unde
   return RANK[b] < RANK[a] ? b : a
 }
 
+/**
+ * A URL with the credentials a lockfile may carry taken out (`https://user:token@host/…` from a
+ * private registry, `git+https://x-access-token:…@github.com/…`): an SBOM is published, its
+ * URLs must not be. Web URLs lose the whole user part (a lone user name there is a token too);
+ * others (`git+ssh://git@host`) keep the user name and lose only a password. Any such URL inside
+ * a longer value is cleaned as well.
+ */
+export function withoutCredentials(value: string): string {
+  return value.replace(
+    /\b([a-z][a-z0-9+.-]*:\/\/)([^/?#\s@]*)@/gi,
+    (_m, scheme: string, userinfo: string) => {
+      if (/(^|\+)(https?|ftp)s?:\/\/$/i.test(scheme)) return scheme
+      const colon = userinfo.indexOf(':')
+      return `${scheme}${colon < 0 ? userinfo : userinfo.slice(0, colon)}@`
+    }
+  )
+}
+
+function sanitized(info: PackageInfo): PackageInfo {
+  const out = { ...info }
+  if (out.downloadUrl !== undefined) out.downloadUrl = withoutCredentials(out.downloadUrl)
+  if (out.properties) {
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([k, v]) => [k, withoutCredentials(v)])
+    )
+  }
+  return out
+}
+
 /** Accumulates nodes and edges while a lockfile is read. */
 export class GraphBuilder {
   private readonly nodes = new Map<string, Node>()
@@ -127,7 +156,8 @@ export class GraphBuilder {
   ) {}
 
   /** Adds (or merges into) a third-party package; returns its id (= purl). */
-  addPackage(info: PackageInfo): string {
+  addPackage(raw: PackageInfo): string {
+    const info = sanitized(raw)
     const id = info.purl
     const existing = this.nodes.get(id)
     if (existing === undefined) {

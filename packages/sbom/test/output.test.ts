@@ -178,3 +178,20 @@ describe('secure-pipeline sbom', () => {
     expect(r.err).not.toMatch(/\n\s+at /)
   })
 })
+
+// Was a bug: a private registry's `user:password@` (and a git token) in a lockfile's URLs was
+// copied into the SBOM's download locations and properties.
+describe('credentials in lockfile URLs never reach the SBOM', () => {
+  const dir = path.join(import.meta.dirname, 'fixtures/variants/credentials-in-urls')
+  test.each([
+    ['yarn.lock', 'https://npm.example.com/private-pkg/-/private-pkg-1.0.0.tgz'],
+    ['requirements.txt', 'https://files.example.com/mypkg-1.0.tar.gz']
+  ])('%s', async (lockfile, url) => {
+    for (const format of ['cyclonedx-json', 'spdx-json'] as const) {
+      const text = (await generate(path.join(dir, lockfile), { format })).documents[0].text
+      expect(text).not.toMatch(/FIXTURE-[A-Z]+-(PASSWORD|TOKEN)|ci-user/)
+      // The URL itself is kept, without its user part.
+      expect(text).toContain(url)
+    }
+  })
+})

@@ -6,8 +6,10 @@
  * and Pipfile VCS entries dropped, composer `"packages-dev": null` rejected, every composer
  * package marked direct without composer.json.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, test } from '@jest/globals'
+import { afterAll, describe, expect, test } from '@jest/globals'
 import { generate, parseFile } from '@secure-pipeline/sbom'
 import { edges, schemaErrors, shared, view } from './helpers.js'
 
@@ -147,6 +149,47 @@ const cases: Case[] = [
     ]
   },
   {
+    // Was a bug: pnpm 11+ writes an env document (`packageManagerDependencies`,
+    // `configDependencies`) before the project lockfile, and the two-document file was rejected
+    // as malformed.
+    name: 'pnpm-lock.yaml: a leading env document is read with the project lockfile',
+    dir: 'pnpm-env-document',
+    lockfile: 'pnpm-lock.yaml',
+    expect: {
+      'pkg:npm/%40acme/pnpm-config@1.2.0': 'dev direct',
+      'pkg:npm/%40pnpm/exe.linux-x64@12.3.4': 'dev transitive',
+      'pkg:npm/is-number@6.0.0': 'required transitive',
+      'pkg:npm/is-odd@3.0.1': 'required direct',
+      'pkg:npm/pnpm@12.3.4': 'dev direct'
+    },
+    edges: [
+      'pkg:npm/is-odd@3.0.1 -> pkg:npm/is-number@6.0.0',
+      'pkg:npm/pnpm@12.3.4 -> pkg:npm/%40pnpm/exe.linux-x64@12.3.4'
+    ]
+  },
+  {
+    // Was a bug: every `optional-dependencies` edge was optional, so `h2` under a required
+    // `httpx[http2]` came out optional.
+    name: 'uv.lock: an extra turned on by a dependency takes the scope of the edge that asks for it',
+    dir: 'uv-activated-extras',
+    lockfile: 'uv.lock',
+    expect: {
+      'pkg:pypi/email-validator@2.1.1': 'dev transitive',
+      'pkg:pypi/h2@4.1.0': 'required transitive',
+      'pkg:pypi/httpx@0.27.0': 'required direct',
+      'pkg:pypi/pydantic@2.7.0': 'dev direct',
+      'pkg:pypi/socksio@1.0.0': 'optional transitive',
+      'pkg:pypi/uvicorn@0.29.0': 'optional direct',
+      'pkg:pypi/watchfiles@0.21.0': 'optional transitive'
+    },
+    edges: [
+      'pkg:pypi/httpx@0.27.0 -> pkg:pypi/h2@4.1.0',
+      'pkg:pypi/httpx@0.27.0 -> pkg:pypi/socksio@1.0.0',
+      'pkg:pypi/pydantic@2.7.0 -> pkg:pypi/email-validator@2.1.1',
+      'pkg:pypi/uvicorn@0.29.0 -> pkg:pypi/watchfiles@0.21.0'
+    ]
+  },
+  {
     name: 'requirements: extras, markers, -c constraints, -e VCS, name @ URL, unpinned ranges',
     dir: 'requirements-direct-refs',
     lockfile: 'requirements.txt',
@@ -258,6 +301,26 @@ const cases: Case[] = [
     edges: ['pkg:nuget/Microsoft.Extensions.Logging@8.0.0 -> pkg:nuget/Serilog@3.1.1']
   },
   {
+    // Was a bug: settings-gradle.lockfile was not recognised, and the build's own classpath
+    // (plugins) came out as required runtime components.
+    name: 'settings-gradle.lockfile: the settings classpath is build tooling',
+    dir: 'gradle-tooling',
+    lockfile: 'settings-gradle.lockfile',
+    expect: {
+      'pkg:maven/com.gradle/develocity-gradle-plugin@3.17.5': 'dev transitive',
+      'pkg:maven/org.gradle.toolchains/foojay-resolver@0.8.0': 'dev transitive'
+    }
+  },
+  {
+    name: 'buildscript-gradle.lockfile: the buildscript classpath is build tooling',
+    dir: 'gradle-tooling',
+    lockfile: 'buildscript-gradle.lockfile',
+    expect: {
+      'pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0': 'dev transitive',
+      'pkg:maven/com.google.code.gson/gson@2.10.1': 'dev transitive'
+    }
+  },
+  {
     name: 'gradle.lockfile: empty= line, test-only configurations',
     dir: 'gradle-empty',
     lockfile: 'gradle.lockfile',
@@ -294,5 +357,29 @@ sv('format variants: CycloneDX 1.6 and SPDX 2.3 documents validate', () => {
     expect(schemaErrors('cyclonedx-1.6', JSON.parse(cdx.documents[0].text))).toBe('')
     const spdx = await generate(file, { format: 'spdx-json' })
     expect(schemaErrors('spdx-2.3', JSON.parse(spdx.documents[0].text))).toBe('')
+  })
+})
+
+// Was a bug: a UTF-16 file (Windows PowerShell 5's `pip freeze > requirements.txt`) was read as
+// UTF-8 and rejected as malformed.
+describe('byte-order marks', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'sbom-bom-'))
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+  const text = 'requests==2.31.0\r\nurllib3==2.0.7 ; python_version >= "3.7"\r\n'
+  const be = Buffer.from(text, 'utf16le')
+  be.swap16()
+  test.each([
+    ['UTF-16 LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE', Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])]
+  ])('requirements.txt in %s', async (name, bytes) => {
+    const dir = path.join(tmp, name.replace(/\W+/g, '-'))
+    mkdirSync(dir)
+    writeFileSync(path.join(dir, 'requirements.txt'), bytes)
+    const g = (await parseFile(dir, 'requirements.txt')).builder.finish()
+    expect(view(g)).toEqual({
+      'pkg:pypi/requests@2.31.0': 'required direct',
+      'pkg:pypi/urllib3@2.0.7': 'required direct'
+    })
   })
 })

@@ -3,6 +3,11 @@
  * v5: keys `/name/1.0.0_peer`; v6: `/name@1.0.0(peer@1)`; v9: `name@1.0.0` in `packages`
  * (metadata) with the graph and peer variants in `snapshots`, and no `dev` flags — dev/prod is
  * derived by walking from the importers.
+ *
+ * pnpm 11+ may write the file as two YAML documents: a leading "env" document (the pnpm version
+ * the project resolved, `packageManagerDependencies`, and `configDependencies`, with their own
+ * `packages` / `snapshots`) and the project lockfile last. Both are read: the env document's
+ * packages are real installs, reached from the root project as tooling (dev) edges.
  */
 import type { EdgeKind, GraphBuilder } from '../model.js'
 import type { ParseInput } from './types.js'
@@ -18,12 +23,17 @@ import {
   type JsonObject
 } from '../util.js'
 import { readPackageJson } from './npm.js'
-import { parseYaml } from '../yaml.js'
+import { parseYamlDocuments } from '../yaml.js'
 
 const IMPORTER_FIELDS: [string, EdgeKind][] = [
   ['dependencies', 'prod'],
   ['devDependencies', 'dev'],
   ['optionalDependencies', 'optional']
+]
+/** What an env document's importer lists: installed for pnpm itself, not for the project. */
+const ENV_IMPORTER_FIELDS: [string, EdgeKind][] = [
+  ['configDependencies', 'dev'],
+  ['packageManagerDependencies', 'dev']
 ]
 const PACKAGE_FIELDS: [string, EdgeKind][] = [
   ['dependencies', 'prod'],
@@ -46,7 +56,12 @@ function joinPath(base: string, rel: string): string {
 }
 
 export function parsePnpmLock(input: ParseInput, b: GraphBuilder): void {
-  const d = parseYaml(input.text, input.file, 'pnpm-lock.yaml')
+  const docs = parseYamlDocuments(input.text, input.file, 'pnpm-lock.yaml')
+  // The project lockfile is the last document; any before it are env documents.
+  docs.forEach((d, i) => readDocument(input, b, d, i < docs.length - 1))
+}
+
+function readDocument(input: ParseInput, b: GraphBuilder, d: JsonObject, env: boolean): void {
   const lvRaw = str(d.lockfileVersion)
   const major = lvRaw === undefined ? NaN : Number.parseInt(lvRaw, 10)
   if (![5, 6, 7, 9].includes(major)) {
@@ -191,7 +206,7 @@ export function parsePnpmLock(input: ParseInput, b: GraphBuilder): void {
     const from = importerIds.get(rel)!
     const imp = obj(importers[path])
     const specifiers = obj(imp.specifiers)
-    for (const [field, kind] of IMPORTER_FIELDS) {
+    for (const [field, kind] of env ? ENV_IMPORTER_FIELDS : IMPORTER_FIELDS) {
       const deps = obj(imp[field])
       for (const dep in deps) {
         const v = deps[dep]

@@ -536,6 +536,8 @@ export function parsePipfileLock(input: ParseInput, b: GraphBuilder): void {
 
 // ---------------------------------------------------------------- uv.lock
 
+const EDGE_ORDER: Record<EdgeKind, number> = { prod: 0, peer: 0, optional: 1, dev: 2 }
+
 export function parseUvLock(input: ParseInput, b: GraphBuilder): void {
   const d = parseTomlFile(input.text, input.file, 'uv.lock')
   const version = d.version
@@ -616,16 +618,48 @@ export function parseUvLock(input: ParseInput, b: GraphBuilder): void {
     }
     return byName.get(n) ?? []
   }
+  // A dependency `{ name = "httpx", extra = ["http2"] }` turns on that extra of its target: what
+  // the target lists under `optional-dependencies.http2` is then installed as the requesting
+  // edge is (a required `httpx[http2]` makes `h2` required), not as an optional extra. Extras
+  // can turn on further extras, so this runs to a fixed point. Extras nothing asks for stay
+  // optional edges.
+  const activated = ids.map(() => new Map<string, EdgeKind>())
+  const extraKind = (i: number, extra: string): EdgeKind =>
+    activated[i].get(pep503(extra)) ?? 'optional'
+  const indexOf = new Map(ids.map((id, i) => [id, i]))
+  const edgesOf = (e: JsonObject, i: number): [JsonObject, EdgeKind][] => [
+    ...arr(e.dependencies).map((dep): [JsonObject, EdgeKind] => [obj(dep), 'prod']),
+    ...Object.entries(obj(e['optional-dependencies'])).flatMap(([extra, list]) =>
+      arr(list).map((dep): [JsonObject, EdgeKind] => [obj(dep), extraKind(i, extra)])
+    ),
+    ...Object.values(obj(e['dev-dependencies'])).flatMap(list =>
+      arr(list).map((dep): [JsonObject, EdgeKind] => [obj(dep), 'dev'])
+    )
+  ]
+  for (let changed = true; changed;) {
+    changed = false
+    pkgs.forEach((e, i) => {
+      for (const [dep, via] of edgesOf(e, i)) {
+        // A package's own dev edges are not followed, so an extra asked for by a dev dependency
+        // is a plain edge of its target: the target's dev scope carries over to what it adds.
+        const kind: EdgeKind = via === 'dev' ? 'prod' : via
+        const extras = arr(dep.extra).filter((x): x is string => typeof x === 'string')
+        for (const to of extras.length ? resolve(dep) : []) {
+          const j = indexOf.get(to)
+          if (j === undefined) continue
+          for (const x of extras) {
+            const prev = activated[j].get(pep503(x))
+            if (prev === undefined || EDGE_ORDER[kind] < EDGE_ORDER[prev]) {
+              activated[j].set(pep503(x), kind)
+              changed = true
+            }
+          }
+        }
+      }
+    })
+  }
   pkgs.forEach((e, i) => {
-    const from = ids[i]
-    for (const dep of arr(e.dependencies))
-      for (const to of resolve(obj(dep))) b.edge(from, to, 'prod')
-    for (const list of Object.values(obj(e['optional-dependencies'])))
-      for (const dep of arr(list)) for (const to of resolve(obj(dep))) b.edge(from, to, 'optional')
-    for (const field of ['dev-dependencies']) {
-      for (const list of Object.values(obj(e[field])))
-        for (const dep of arr(list)) for (const to of resolve(obj(dep))) b.edge(from, to, 'dev')
-    }
+    for (const [dep, kind] of edgesOf(e, i)) for (const to of resolve(dep)) b.edge(ids[i], to, kind)
   })
   if (!b.roots.some(r => b.localInfo(r)?.kind === 'root')) {
     const { id: rootId } = pythonRoot(input, b)
