@@ -208,6 +208,9 @@ function parseGradleLockfile(input, b) {
     const lines = input.text.split('\n');
     // Older per-configuration files (gradle/dependency-locks/<conf>.lockfile) have no "=confs".
     const fileConf = /([^/]+)\.lockfile$/.exec(input.file)?.[1];
+    // buildscript-gradle.lockfile / settings-gradle.lockfile lock the build's own classpath
+    // (plugins, version catalogs): build tooling, not part of what the project ships.
+    const tooling = /(^|\/)(buildscript|settings)-gradle\.lockfile$/.test(input.file);
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i].trim();
         if (!line || line.startsWith('#') || line.startsWith('empty='))
@@ -233,7 +236,7 @@ function parseGradleLockfile(input, b) {
             name: artifact,
             version,
             purl: (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .purl */ .EV)('maven', group, artifact, version),
-            scopeHint: testOnly ? 'dev' : 'required',
+            scopeHint: tooling || testOnly ? 'dev' : 'required',
             ...(confs.length
                 ? { properties: { 'secure-pipeline:gradle:configurations': [...confs].sort().join(',') } }
                 : {})

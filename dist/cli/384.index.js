@@ -1032,6 +1032,20 @@ class Ctx {
         }
         return this.text.slice(0, i).split('\n').length;
     }
+    /** Line of the n-th (0-based) occurrence of `needle` at or after line `from`. */
+    lineAfter(needle, from, n = 0) {
+        const lines = this.text.split('\n');
+        let start = 0;
+        for (let l = 1; l < (from ?? 1); l++)
+            start += lines[l - 1].length + 1;
+        let i = start - 1;
+        for (let k = 0; k <= n; k++) {
+            i = this.text.indexOf(needle, i + 1);
+            if (i === -1)
+                return from;
+        }
+        return this.text.slice(0, i).split('\n').length;
+    }
     fail(message, needle, line) {
         throw new src/* InputError */.dz('SECRETS_CONFIG', message, {
             position: { file: this.file, line: line ?? (needle ? this.lineOf(needle) : undefined) }
@@ -1071,9 +1085,16 @@ function parseCondition(v) {
         return 'AND';
     return undefined;
 }
-function parseAllowlist(ctx, t, where) {
+/** gitleaks v7 allowlist keys that gitleaks 8 ignores (`files` became `paths`). */
+const V7_ALLOWLIST_KEYS = ['files', 'repos'];
+function parseAllowlist(ctx, t, where, line) {
     if (!isTable(t))
-        ctx.fail(`${where} must be a table`);
+        ctx.fail(`${where} must be a table` +
+            (Array.isArray(t) && where.endsWith('.allowlist')
+                ? ' ([rules.allowlist], or [[rules.allowlists]] for several)'
+                : Array.isArray(t) && where === 'allowlist'
+                    ? ' ([allowlist], or [[allowlists]] for several)'
+                    : ''), undefined, line);
     const condition = parseCondition(t.condition);
     if (condition === undefined)
         ctx.fail(`${where}.condition must be "OR" or "AND"`, 'condition', ctx.lineOfCi('condition'));
@@ -1107,19 +1128,26 @@ function parseAllowlist(ctx, t, where) {
     };
     if (t.targetrules !== undefined)
         al.targetRules = ctx.strings(t.targetrules, `${where}.targetRules`, 'targetRules');
-    if (al.commits.length + al.paths.length + al.regexes.length + al.stopwords.length === 0 &&
-        !where.startsWith('allowlist'))
-        ctx.fail(`${where} must set at least one of commits, paths, regexes or stopwords`);
+    // gitleaks 8 (Allowlist.Validate) rejects an allowlist with nothing to check, global or per
+    // rule, e.g. a v7 `[allowlist]` whose only entries are `files`.
+    if (al.commits.length + al.paths.length + al.regexes.length + al.stopwords.length === 0) {
+        const v7 = V7_ALLOWLIST_KEYS.filter(k => t[k] !== undefined);
+        const hint = v7.length > 0
+            ? ` (${v7.join(' and ')}: gitleaks v7 ${v7.length > 1 ? 'keys' : 'key'} that gitleaks 8 ignores; use paths)`
+            : '';
+        ctx.fail(`${where} must set at least one of commits, paths, regexes or stopwords${hint}`, undefined, line);
+    }
     return al;
 }
-function ruleAllowlists(ctx, t, where) {
+/** Rule allowlists; `ruleLine` is the line of the rule's `[[rules]]` header (for errors). */
+function ruleAllowlists(ctx, t, where, ruleLine) {
     const out = [];
     if (t.allowlist !== undefined)
-        out.push(parseAllowlist(ctx, t.allowlist, `${where}.allowlist`));
+        out.push(parseAllowlist(ctx, t.allowlist, `${where}.allowlist`, ctx.lineAfter('[rules.allowlist]', ruleLine)));
     if (t.allowlists !== undefined) {
         if (!Array.isArray(t.allowlists))
-            ctx.fail(`${where}.allowlists must be an array of tables`);
-        t.allowlists.forEach((a, i) => out.push(parseAllowlist(ctx, a, `${where}.allowlists[${i}]`)));
+            ctx.fail(`${where}.allowlists must be an array of tables`, undefined, ruleLine);
+        t.allowlists.forEach((a, i) => out.push(parseAllowlist(ctx, a, `${where}.allowlists[${i}]`, ctx.lineAfter('[[rules.allowlists]]', ruleLine, i))));
     }
     return out;
 }
@@ -1146,11 +1174,12 @@ function parseRule(ctx, t, index, base) {
     if (!isTable(t))
         ctx.fail(`rules[${index}] must be a table`);
     if (typeof t.id !== 'string' || t.id.trim() === '')
-        ctx.fail(`rules[${index}] needs an id`, undefined, ctx.lineOfNth('[[rules]]', index));
+        ctx.fail(`rules[${index}] needs an id (gitleaks 8 requires one on every [[rules]] entry; ` +
+            'gitleaks v7 configurations have none)', undefined, ctx.lineOfNth('[[rules]]', index));
     const id = t.id;
     const where = `rule ${id}`;
     const needle = `"${id}"`;
-    const allowlists = ruleAllowlists(ctx, t, where);
+    const allowlists = ruleAllowlists(ctx, t, where, ctx.lineOfNth('[[rules]]', index));
     const regexSrc = optionalPattern(ctx, t.regex, `${where}.regex`, needle);
     const pathSrc = optionalPattern(ctx, t.path, `${where}.path`, needle);
     const secretGroup = weakNumber(t.secretgroup);
@@ -1297,13 +1326,23 @@ function loadToml(file, text, depth, root) {
     }
     const rules = new Map(baseRules);
     if (doc.rules !== undefined) {
-        if (!Array.isArray(doc.rules))
-            ctx.fail('rules must be an array of tables ([[rules]])', 'rules');
+        if (!Array.isArray(doc.rules)) {
+            // `[[rules.allowlists]]` (or `[rules.allowlist]`) with no `[[rules]]` above it makes
+            // `rules` a table: gitleaks then sees a rule without an id.
+            const stray = isTable(doc.rules) &&
+                (doc.rules.allowlists !== undefined || doc.rules.allowlist !== undefined);
+            ctx.fail('rules must be an array of tables ([[rules]])' +
+                (stray
+                    ? ': this rule allowlist has no [[rules]] entry above it (a global allowlist is [allowlist] or [[allowlists]])'
+                    : ''), 'rules');
+        }
         doc.rules.forEach((t, i) => {
             const id = isTable(t) && typeof t.id === 'string' ? t.id : '';
-            // gitleaks' id for a rule we ship under other ids.
-            const aliased = !baseRules.has(id) ? (GITLEAKS_ALIASES[id] ?? []) : [];
-            if (aliased.length > 0 && aliased.every(a => baseRules.has(a))) {
+            // gitleaks' id for a rule we ship under other ids, or under that id and others (gitleaks'
+            // generic-api-key is our generic-api-key, generic-secret, generic-token and
+            // generic-password): extending or replacing it applies to each of them.
+            const aliased = (GITLEAKS_ALIASES[id] ?? []).filter(a => baseRules.has(a));
+            if (aliased.some(a => a !== id)) {
                 const replaces = isTable(t) && (Boolean(t.regex) || Boolean(t.path));
                 if (!replaces) {
                     // Only id (plus allowlists, keywords, …): extend ours, each of them.
@@ -1327,11 +1366,11 @@ function loadToml(file, text, depth, root) {
     }
     const allowlists = [...(base?.allowlists ?? [])];
     if (doc.allowlist !== undefined)
-        allowlists.push(parseAllowlist(ctx, doc.allowlist, 'allowlist'));
+        allowlists.push(parseAllowlist(ctx, doc.allowlist, 'allowlist', ctx.lineOf('[allowlist]')));
     if (doc.allowlists !== undefined) {
         if (!Array.isArray(doc.allowlists))
             ctx.fail('allowlists must be an array of tables ([[allowlists]])', 'allowlists');
-        doc.allowlists.forEach((a, i) => allowlists.push(parseAllowlist(ctx, a, `allowlists[${i}]`)));
+        doc.allowlists.forEach((a, i) => allowlists.push(parseAllowlist(ctx, a, `allowlists[${i}]`, ctx.lineOfNth('[[allowlists]]', i))));
     }
     for (const r of rules.values())
         for (const req of r.required ?? [])
@@ -1344,9 +1383,10 @@ function loadToml(file, text, depth, root) {
             return;
         // A gitleaks default id we ship under other ids targets those.
         al.targetRules = al.targetRules.flatMap(id => {
-            if (rules.has(id))
-                return [id];
             const aliased = (GITLEAKS_ALIASES[id] ?? []).filter(a => rules.has(a));
+            // Our rule of that id alone, unless it is one of several that gitleaks' rule covers.
+            if (rules.has(id) && !(base?.includesDefault && aliased.some(a => a !== id)))
+                return [id];
             // An extended file's allowlist may target a rule this file disabled: nothing to allow.
             if (aliased.length === 0 && i >= inherited) {
                 if (!base?.includesDefault)

@@ -116,7 +116,8 @@ function parsePubspecLock(input, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ parseYaml)
+/* harmony export */   h: () => (/* binding */ parseYaml),
+/* harmony export */   v: () => (/* binding */ parseYamlDocuments)
 /* harmony export */ });
 /* harmony import */ var _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12501);
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33243);
@@ -127,22 +128,46 @@ function parsePubspecLock(input, b) {
 function lastLine(text) {
     return (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lineAt */ .mh)(text, text.trimEnd().length);
 }
+function yamlError(err, text, file, what) {
+    const mark = err.mark;
+    const reason = err.reason ?? err.message;
+    return new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('SBOM_MALFORMED_LOCKFILE', `malformed ${what}: ${reason}`, {
+        position: { file, line: mark?.line !== undefined ? mark.line + 1 : lastLine(text) }
+    });
+}
+function isMapping(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 function parseYaml(text, file, what) {
     let value;
     try {
         value = js_yaml__WEBPACK_IMPORTED_MODULE_1__/* ["default"].load */ .Ay.load(text, { filename: file, json: true });
     }
     catch (err) {
-        const mark = err.mark;
-        const reason = err.reason ?? err.message;
-        throw new _secure_pipeline_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('SBOM_MALFORMED_LOCKFILE', `malformed ${what}: ${reason}`, {
-            position: { file, line: mark?.line !== undefined ? mark.line + 1 : lastLine(text) }
-        });
+        throw yamlError(err, text, file, what);
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isMapping(value)) {
         throw (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, 1, `${what}: expected a mapping`);
     }
     return value;
+}
+/**
+ * Every document of a YAML stream (`---`-separated), empty ones left out; at least one, and each
+ * a mapping.
+ */
+function parseYamlDocuments(text, file, what) {
+    let values;
+    try {
+        values = js_yaml__WEBPACK_IMPORTED_MODULE_1__/* ["default"].loadAll */ .Ay.loadAll(text, undefined, { filename: file, json: true });
+    }
+    catch (err) {
+        throw yamlError(err, text, file, what);
+    }
+    const docs = values.filter(v => v !== null && v !== undefined);
+    if (docs.length === 0 || !docs.every(isMapping)) {
+        throw (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, 1, `${what}: expected a mapping`);
+    }
+    return docs;
 }
 
 

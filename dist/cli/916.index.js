@@ -40,6 +40,30 @@ function strongerScope(a, b) {
         return a;
     return RANK[b] < RANK[a] ? b : a;
 }
+/**
+ * A URL with the credentials a lockfile may carry taken out (`https://user:token@host/…` from a
+ * private registry, `git+https://x-access-token:…@github.com/…`): an SBOM is published, its
+ * URLs must not be. Web URLs lose the whole user part (a lone user name there is a token too);
+ * others (`git+ssh://git@host`) keep the user name and lose only a password. Any such URL inside
+ * a longer value is cleaned as well.
+ */
+function withoutCredentials(value) {
+    return value.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^/?#\s@]*)@/gi, (_m, scheme, userinfo) => {
+        if (/(^|\+)(https?|ftp)s?:\/\/$/i.test(scheme))
+            return scheme;
+        const colon = userinfo.indexOf(':');
+        return `${scheme}${colon < 0 ? userinfo : userinfo.slice(0, colon)}@`;
+    });
+}
+function sanitized(info) {
+    const out = { ...info };
+    if (out.downloadUrl !== undefined)
+        out.downloadUrl = withoutCredentials(out.downloadUrl);
+    if (out.properties) {
+        out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [k, withoutCredentials(v)]));
+    }
+    return out;
+}
 /** Accumulates nodes and edges while a lockfile is read. */
 class GraphBuilder {
     source;
@@ -52,7 +76,8 @@ class GraphBuilder {
         this.source = source;
     }
     /** Adds (or merges into) a third-party package; returns its id (= purl). */
-    addPackage(info) {
+    addPackage(raw) {
+        const info = sanitized(raw);
         const id = info.purl;
         const existing = this.nodes.get(id);
         if (existing === undefined) {
@@ -1675,6 +1700,7 @@ const BY_NAME = {
     'pom.xml': { id: 'maven', load: maven },
     'gradle.lockfile': { id: 'gradle', load: gradle },
     'buildscript-gradle.lockfile': { id: 'gradle', load: gradle },
+    'settings-gradle.lockfile': { id: 'gradle', load: gradle },
     'packages.lock.json': { id: 'nuget', load: nuget },
     'packages.config': { id: 'nuget-config', load: nugetConfig },
     'pubspec.lock': { id: 'pub', load: pub },
@@ -1714,6 +1740,22 @@ function detectFormat(rel, explicit = false) {
         return { id: 'dpkg', load: dpkg };
     return undefined;
 }
+/**
+ * A file's text by its byte-order mark: UTF-16 (little or big endian) — what Windows PowerShell
+ * 5's `pip freeze > requirements.txt` writes — or UTF-8, the BOM dropped; UTF-8 without one.
+ */
+function readText(file) {
+    const buf = (0,external_node_fs_.readFileSync)(file);
+    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+        return buf.subarray(2).toString('utf16le');
+    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+        const le = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
+        le.swap16();
+        return le.toString('utf16le');
+    }
+    const text = buf.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 function makeInput(root, rel, text) {
     const abs = external_node_path_default().join(root, rel);
     const dirAbs = external_node_path_default().dirname(abs);
@@ -1726,7 +1768,7 @@ function makeInput(root, rel, text) {
         text,
         readSibling(relative) {
             try {
-                return (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(dirAbs, relative), 'utf8');
+                return readText(external_node_path_default().resolve(dirAbs, relative));
             }
             catch {
                 return undefined;
@@ -1758,15 +1800,13 @@ async function parseFile(root, rel, format) {
     }
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(root, rel), 'utf8');
+        text = readText(external_node_path_default().join(root, rel));
     }
     catch (err) {
         throw new src/* InputError */.dz('SBOM_UNREADABLE', `cannot read: ${err.message}`, {
             position: { file: rel }
         });
     }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
     const builder = new GraphBuilder(rel);
     const parse = await f.load();
     try {
@@ -1832,7 +1872,7 @@ async function discover(root) {
 function describeRoot(root) {
     const read = (f) => {
         try {
-            return (0,external_node_fs_.readFileSync)(external_node_path_default().join(root, f), 'utf8');
+            return readText(external_node_path_default().join(root, f));
         }
         catch {
             return undefined;
@@ -3116,6 +3156,7 @@ function parsePipfileLock(input, b) {
     }
 }
 // ---------------------------------------------------------------- uv.lock
+const EDGE_ORDER = { prod: 0, peer: 0, optional: 1, dev: 2 };
 function parseUvLock(input, b) {
     const d = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTomlFile */ .gm)(input.text, input.file, 'uv.lock');
     const version = d.version;
@@ -3194,21 +3235,46 @@ function parseUvLock(input, b) {
         }
         return byName.get(n) ?? [];
     };
+    // A dependency `{ name = "httpx", extra = ["http2"] }` turns on that extra of its target: what
+    // the target lists under `optional-dependencies.http2` is then installed as the requesting
+    // edge is (a required `httpx[http2]` makes `h2` required), not as an optional extra. Extras
+    // can turn on further extras, so this runs to a fixed point. Extras nothing asks for stay
+    // optional edges.
+    const activated = ids.map(() => new Map());
+    const extraKind = (i, extra) => activated[i].get((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(extra)) ?? 'optional';
+    const indexOf = new Map(ids.map((id, i) => [id, i]));
+    const edgesOf = (e, i) => [
+        ...(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.dependencies).map((dep) => [(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep), 'prod']),
+        ...Object.entries((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e['optional-dependencies'])).flatMap(([extra, list]) => (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list).map((dep) => [(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep), extraKind(i, extra)])),
+        ...Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e['dev-dependencies'])).flatMap(list => (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list).map((dep) => [(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep), 'dev']))
+    ];
+    for (let changed = true; changed;) {
+        changed = false;
+        pkgs.forEach((e, i) => {
+            for (const [dep, via] of edgesOf(e, i)) {
+                // A package's own dev edges are not followed, so an extra asked for by a dev dependency
+                // is a plain edge of its target: the target's dev scope carries over to what it adds.
+                const kind = via === 'dev' ? 'prod' : via;
+                const extras = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(dep.extra).filter((x) => typeof x === 'string');
+                for (const to of extras.length ? resolve(dep) : []) {
+                    const j = indexOf.get(to);
+                    if (j === undefined)
+                        continue;
+                    for (const x of extras) {
+                        const prev = activated[j].get((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(x));
+                        if (prev === undefined || EDGE_ORDER[kind] < EDGE_ORDER[prev]) {
+                            activated[j].set((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(x), kind);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        });
+    }
     pkgs.forEach((e, i) => {
-        const from = ids[i];
-        for (const dep of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.dependencies))
-            for (const to of resolve((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep)))
-                b.edge(from, to, 'prod');
-        for (const list of Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e['optional-dependencies'])))
-            for (const dep of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list))
-                for (const to of resolve((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep)))
-                    b.edge(from, to, 'optional');
-        for (const field of ['dev-dependencies']) {
-            for (const list of Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e[field])))
-                for (const dep of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list))
-                    for (const to of resolve((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep)))
-                        b.edge(from, to, 'dev');
-        }
+        for (const [dep, kind] of edgesOf(e, i))
+            for (const to of resolve(dep))
+                b.edge(ids[i], to, kind);
     });
     if (!b.roots.some(r => b.localInfo(r)?.kind === 'root')) {
         const { id: rootId } = pythonRoot(input, b);

@@ -67878,6 +67878,70 @@ const POSIX = {
     word: '0-9A-Za-z_',
     xdigit: '0-9A-Fa-f'
 };
+/** The code point ranges of each POSIX class (ASCII only, as in RE2). */
+const POSIX_RANGES = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    ascii: [[0x00, 0x7f]],
+    blank: [
+        [0x09, 0x09],
+        [0x20, 0x20]
+    ],
+    cntrl: [
+        [0x00, 0x1f],
+        [0x7f, 0x7f]
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e]
+    ],
+    space: [
+        [0x09, 0x0d],
+        [0x20, 0x20]
+    ],
+    upper: [[0x41, 0x5a]],
+    word: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ],
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66]
+    ]
+};
+/**
+ * Stands for the highest code point in a translated class until the flags are known: U+10FFFF
+ * with the `u` flag, U+FFFF without (where `[^…]` also stops at UTF-16 units). A pair of high
+ * surrogates never occurs in a pattern read from text.
+ */
+const MAX_CP = '\udbff\udbff';
+/** Ranges of a negated POSIX class (`[[:^alpha:]]`), for use inside a JS class. */
+function posixComplement(name) {
+    let out = '';
+    let next = 0;
+    for (const [lo, hi] of POSIX_RANGES[name]) {
+        if (lo > next)
+            out += lo - 1 > next ? `${hexCp(next)}-${hexCp(lo - 1)}` : hexCp(next);
+        next = hi + 1;
+    }
+    return `${out}${hexCp(next)}-${MAX_CP}`;
+}
 const PERL_CLASS = { d: '0-9', w: '0-9A-Za-z_', s: '\\t\\n\\f\\r ' };
 // Characters needing an escape inside a JS class with the u flag (`\-` is allowed there).
 const CLASS_SPECIAL = new Set(['\\', ']', '[', '^', '-']);
@@ -68065,12 +68129,10 @@ function translateRE2(pattern, options = {}) {
                     const cls = POSIX[m[2]];
                     if (!cls)
                         err('invalid character class range', cps.slice(i, end + 1).join(''));
-                    if (m[1]) {
-                        const negated = { digit: '\\D', word: '\\W', space: '\\S' }[m[2]];
-                        if (!negated)
-                            err('invalid character class range', cps.slice(i, end + 1).join(''));
-                        body += negated;
-                    }
+                    // A negated class is the complement of its ranges (RE2's classes are ASCII-only, so
+                    // JavaScript's \\S, which also excludes Unicode spaces, would not do).
+                    if (m[1])
+                        body += posixComplement(m[2]);
                     else
                         body += cls;
                     i = end + 1;
@@ -68292,7 +68354,8 @@ function translateRE2(pattern, options = {}) {
         err('missing closing )', pattern);
     out += ')'.repeat(extraClose[0]);
     const unicode = options.unicode !== 'auto' || /\\[pP]\{|\\u\{/.test(out) || /[\u{10000}-\u{10ffff}]/u.test(out);
-    return { source: out, flags: (unicode ? 'u' : '') + (hoistedI ? 'i' : ''), groupNames };
+    const source = out.split(MAX_CP).join(unicode ? '\\u{10ffff}' : '\\uffff');
+    return { source, flags: (unicode ? 'u' : '') + (hoistedI ? 'i' : ''), groupNames };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/version.ts
@@ -80772,7 +80835,11 @@ function exitCode(results, failOnWarn = false) {
 
 /** Default per-file size limit (bytes). */
 const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
-/** Alias expansions allowed while turning a YAML document into data (billion-laughs guard). */
+/**
+ * Alias expansions always allowed in one YAML document; past this, the go-yaml rule applies: the
+ * share of nodes decoded through aliases must stay under {@link allowedAliasRatio} (billion-laughs
+ * guard that still accepts real manifests reusing an anchor hundreds of times).
+ */
 const MAX_ALIAS_COUNT = 100;
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -80812,13 +80879,33 @@ function loadInputs(paths, options = {}) {
     }
     return out;
 }
-function load_walk(dir, cwd, options, out) {
+function load_walk(dir, cwd, options, out, seen = new Set([(0,external_node_fs_namespaceObject.realpathSync)(dir)])) {
     const entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries) {
         const abs = external_node_path_default().join(dir, e.name);
-        if (e.isDirectory()) {
+        let isDir = e.isDirectory();
+        let isFile = e.isFile();
+        if (e.isSymbolicLink()) {
+            // a symlinked manifest is read like conftest does (a linked directory is walked once)
+            let st;
+            try {
+                st = (0,external_node_fs_namespaceObject.statSync)(abs);
+            }
+            catch {
+                if (!MANIFEST_EXTENSIONS.has(external_node_path_default().extname(e.name).toLowerCase()))
+                    continue;
+                throw new errors_InputError('POLICY_INPUT_MISSING', 'broken symbolic link: its target is missing', { position: { file: displayName(abs, cwd) } });
+            }
+            isDir = st.isDirectory();
+            isFile = st.isFile();
+        }
+        if (isDir) {
             if (e.name.startsWith('.') || e.name === 'node_modules')
                 continue;
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+            if (seen.has(real))
+                continue;
+            seen.add(real);
             if (isHelmChart(abs)) {
                 // Templates are not YAML until rendered.
                 if (findOnPath('helm', options.env))
@@ -80827,9 +80914,9 @@ function load_walk(dir, cwd, options, out) {
                     options.onNotice?.(`skipping Helm chart ${displayName(abs, cwd)}: helm is not on PATH (pass the chart directory explicitly to render it, or render it with "helm template" first)`);
                 continue;
             }
-            load_walk(abs, cwd, options, out);
+            load_walk(abs, cwd, options, out, seen);
         }
-        else if (e.isFile() && MANIFEST_EXTENSIONS.has(external_node_path_default().extname(e.name).toLowerCase())) {
+        else if (isFile && MANIFEST_EXTENSIONS.has(external_node_path_default().extname(e.name).toLowerCase())) {
             out.push(loadFile(abs, cwd, options));
         }
     }
@@ -80913,18 +81000,45 @@ function loadFile(abs, cwd, options = {}) {
     return { filename: name, path: abs, documents };
 }
 /**
- * UTF-8 (a byte-order mark is dropped by the parsers), or UTF-16 when the file starts with a UTF-16
- * byte-order mark (what Windows PowerShell 5 writes for `helm template > out.yaml`).
+ * The text of a YAML or JSON file, with the encoding detected as YAML 1.2 §5.2 says: a byte-order
+ * mark, or else the pattern of zero bytes around the first character (`00 00 00 x` UTF-32BE,
+ * `x 00 00 00` UTF-32LE, `00 x` UTF-16BE, `x 00` UTF-16LE), else UTF-8 (whose byte-order mark the
+ * parsers drop). UTF-16 is what Windows PowerShell writes for `helm template > out.yaml`; read as
+ * UTF-8 it would be a harmless-looking string full of NULs, and the manifest would pass unchecked.
  */
 function decodeText(bytes) {
-    if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+    const n = bytes.length;
+    if (n >= 4 && b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)
+        return utf32(bytes, 4, false);
+    if (n >= 4 && b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
+        return utf32(bytes, 4, true);
+    if (n >= 2 && b0 === 0xff && b1 === 0xfe)
         return bytes.subarray(2).toString('utf16le');
-    if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-        const le = Buffer.from(bytes.subarray(2));
-        le.swap16();
-        return le.toString('utf16le');
-    }
+    if (n >= 2 && b0 === 0xfe && b1 === 0xff)
+        return utf16be(bytes.subarray(2));
+    if (n >= 4 && b0 === 0 && b1 === 0 && b2 === 0 && b3 !== 0)
+        return utf32(bytes, 0, false);
+    if (n >= 4 && b0 !== 0 && b1 === 0 && b2 === 0 && b3 === 0)
+        return utf32(bytes, 0, true);
+    if (n >= 2 && b0 === 0 && b1 !== 0)
+        return utf16be(bytes);
+    if (n >= 2 && b0 !== 0 && b1 === 0)
+        return bytes.toString('utf16le');
     return bytes.toString('utf8');
+}
+function utf16be(bytes) {
+    const le = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+    le.swap16();
+    return le.toString('utf16le');
+}
+function utf32(bytes, from, littleEndian) {
+    const parts = [];
+    for (let i = from; i + 4 <= bytes.length; i += 4) {
+        const cp = littleEndian ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
+        parts.push(cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD');
+    }
+    return parts.join('');
 }
 function formatBytes(n) {
     if (n >= 1024 * 1024)
@@ -80943,8 +81057,28 @@ function goYamlTags(tags) {
         ? !['timestamp', 'intTime', 'floatTime'].includes(t)
         : !(t.format === 'TIME' || t.tag === 'tag:yaml.org,2002:timestamp'));
 }
+// the characters YAML's c-printable excludes
+const NON_PRINTABLE = 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 /** Parses YAML text into documents (each top-level array element becomes its own document). */
 function parseYamlText(text, filename) {
+    // YAML allows only printable characters (go-yaml: "control characters are not allowed")
+    const bad = NON_PRINTABLE.exec(text);
+    if (bad) {
+        const before = text.slice(0, bad.index);
+        const code = bad[0].codePointAt(0) ?? 0;
+        throw new errors_InputError('POLICY_YAML', `invalid YAML: control character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed (a binary file, or text in an encoding other than UTF-8/16/32?)`, {
+            position: {
+                file: filename,
+                line: before.split('\n').length,
+                column: bad.index - before.lastIndexOf('\n')
+            }
+        });
+    }
+    // a lone CR is a line break in YAML (old Mac line ends), which the parser only takes as CRLF
+    if (/\r(?!\n)/.test(text))
+        text = text.replace(/\r(?!\n)/g, '\n');
     const lineCounter = new dist.LineCounter();
     let docs;
     try {
@@ -80969,13 +81103,26 @@ function parseYamlText(text, filename) {
         if (err) {
             // an error found at the end of the input (an unclosed collection) is shown on the last line
             const pos = lineCounter.linePos(Math.min(err.pos[0], lastContentOffset(text)));
-            throw new errors_InputError('POLICY_YAML', `invalid YAML: ${firstLine(err.message)}`, {
+            throw new errors_InputError('POLICY_YAML', `invalid YAML: ${firstLine(err.message)}${templateHint(text, doc)}`, {
                 position: { file: filename, line: pos.line, column: pos.col }
+            });
+        }
+        try {
+            checkAliasBudget(doc, text, lineCounter, filename);
+        }
+        catch (e) {
+            if (e instanceof errors_InputError)
+                throw e;
+            // e.g. a stack overflow on pathologically deep nesting
+            const reason = e instanceof Error ? e.message : String(e);
+            throw new errors_InputError('POLICY_YAML', `invalid YAML: ${reason}`, {
+                position: { file: filename }
             });
         }
         let value;
         try {
-            value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            // checkAliasBudget bounded the expansion, so the library's own (stricter) count is off
+            value = doc.toJS({ maxAliasCount: -1 });
         }
         catch (e) {
             let line = doc.contents ? lineCounter.linePos(doc.contents.range[0]).line : 1;
@@ -80988,9 +81135,7 @@ function parseYamlText(text, filename) {
             }
             const reason = unresolved
                 ? `unknown alias *${unresolved[1]} (no anchor &${unresolved[1]} before it)`
-                : /alias/i.test(message)
-                    ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): a YAML bomb?`
-                    : message;
+                : message;
             throw new errors_InputError('POLICY_YAML', `invalid YAML: ${reason}`, {
                 position: { file: filename, line }
             });
@@ -81010,6 +81155,110 @@ function parseYamlText(text, filename) {
     if (docs.length === 0)
         out.push({ index: 0, value: null, line: 1, locate: () => 1 });
     return out;
+}
+/**
+ * go-yaml's limit on alias expansion (the parser behind kubectl and conftest): once more than
+ * {@link MAX_ALIAS_COUNT} nodes were decoded through aliases and more than 1000 nodes in all, at
+ * most this share of the decoded nodes may come from aliases (99% up to 400,000 nodes, falling to
+ * 10% at 4,000,000).
+ */
+function allowedAliasRatio(decoded) {
+    if (decoded <= 400_000)
+        return 0.99;
+    if (decoded >= 4_000_000)
+        return 0.1;
+    return 0.99 - (0.89 * (decoded - 400_000)) / 3_600_000;
+}
+/**
+ * Counts, in document order, the nodes a decoder would produce (expanding every alias) and how many
+ * of them come through aliases, with each node's expanded size memoized so the count stays linear
+ * in the text even for a YAML bomb. Throws an InputError for excessive aliasing or an anchor whose
+ * value contains an alias to itself (which would otherwise expand forever).
+ */
+function checkAliasBudget(doc, text, lineCounter, filename) {
+    if (!text.includes('*'))
+        return;
+    const sizes = new Map();
+    const active = new Set();
+    let decoded = 0;
+    let aliased = 0;
+    const fail = (node, reason) => {
+        const line = node.range ? lineCounter.linePos(node.range[0]).line : 1;
+        throw new errors_InputError('POLICY_YAML', `invalid YAML: ${reason}`, {
+            position: { file: filename, line }
+        });
+    };
+    const target = (alias) => alias.resolve(doc);
+    // expanded size of a node (1 per scalar, collection and alias node)
+    const sizeOf = (node) => {
+        if (node === null || node === undefined)
+            return 0;
+        const known = sizes.get(node);
+        if (known !== undefined)
+            return known;
+        if (active.has(node))
+            return Infinity;
+        active.add(node);
+        let n = 1;
+        if ((0,dist.isAlias)(node)) {
+            const t = target(node);
+            if (t !== undefined && active.has(t))
+                fail(node, `alias *${node.source} refers to the anchor it is inside of`);
+            n += sizeOf(t);
+        }
+        else if ((0,dist.isMap)(node)) {
+            for (const it of node.items)
+                n += (0,dist.isPair)(it) ? sizeOf(it.key) + sizeOf(it.value) : 0;
+        }
+        else if ((0,dist.isSeq)(node)) {
+            for (const it of node.items)
+                n += sizeOf(it);
+        }
+        active.delete(node);
+        sizes.set(node, n);
+        return n;
+    };
+    // walks the text in order as a decoder would, checking the ratio after each alias expansion
+    // (inside one, both counts grow together, so the ratio is highest at its end)
+    const walk = (node) => {
+        if (node === null || node === undefined)
+            return;
+        decoded++;
+        if ((0,dist.isAlias)(node)) {
+            const t = target(node);
+            if (t === undefined)
+                return;
+            const n = sizeOf(t);
+            decoded += n;
+            aliased += n;
+            if (aliased > MAX_ALIAS_COUNT &&
+                decoded > 1000 &&
+                aliased / decoded > allowedAliasRatio(decoded))
+                fail(node, `excessive aliasing: alias *${node.source} brings the document to ${decoded > 1e12 ? 'over a trillion' : decoded} nodes, ${aliased > 1e12 ? 'most' : aliased} of them through aliases (a YAML bomb?)`);
+        }
+        else if ((0,dist.isMap)(node)) {
+            for (const it of node.items)
+                if ((0,dist.isPair)(it)) {
+                    walk(it.key);
+                    walk(it.value);
+                }
+        }
+        else if ((0,dist.isSeq)(node)) {
+            for (const it of node.items)
+                walk(it);
+        }
+    };
+    walk(doc.contents);
+}
+/**
+ * A hint for the most common cause of invalid "YAML" in a manifests folder: an unrendered Helm (Go)
+ * template, whose `{{ ... }}` actions are not YAML.
+ */
+function templateHint(text, doc) {
+    const own = text.slice(doc.range[0], doc.range[2]);
+    return /\{\{-?\s*[-.$a-zA-Z/("]/.test(own)
+        ? ' (this looks like an unrendered Helm or Go template: render it first, e.g. "helm template <chart> > rendered.yaml", or pass the chart directory)'
+        : '';
 }
 /** Offset of the last non-whitespace character (0 for blank text). */
 function lastContentOffset(text) {
@@ -81584,20 +81833,36 @@ function formatResults(results, format) {
 
 
 
-function listFiles(root, accept) {
+function listFiles(root, accept, seen = new Set()) {
     const st = (0,external_node_fs_namespaceObject.statSync)(root);
     if (!st.isDirectory())
         return [root];
+    const real = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    if (seen.has(real))
+        return [];
+    seen.add(real);
     const out = [];
     const entries = (0,external_node_fs_namespaceObject.readdirSync)(root, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries) {
         const abs = external_node_path_default().join(root, e.name);
-        if (e.isDirectory()) {
+        let isDir = e.isDirectory();
+        let isFile = e.isFile();
+        if (e.isSymbolicLink()) {
+            // a symlinked policy or data file counts (skipping it would silently drop rules)
+            const target = (0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false });
+            isDir = target?.isDirectory() ?? false;
+            isFile = target?.isFile() ?? false;
+            if (!target && accept(e.name))
+                throw new errors_InputError('POLICY_PATH_MISSING', 'broken symbolic link: its target is missing', {
+                    position: { file: abs }
+                });
+        }
+        if (isDir) {
             if (e.name.startsWith('.') || e.name === 'node_modules')
                 continue;
-            out.push(...listFiles(abs, accept));
+            out.push(...listFiles(abs, accept, seen));
         }
-        else if (e.isFile() && accept(e.name))
+        else if (isFile && accept(e.name))
             out.push(abs);
     }
     return out;

@@ -32038,6 +32038,70 @@ const POSIX = {
     word: '0-9A-Za-z_',
     xdigit: '0-9A-Fa-f'
 };
+/** The code point ranges of each POSIX class (ASCII only, as in RE2). */
+const POSIX_RANGES = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    ascii: [[0x00, 0x7f]],
+    blank: [
+        [0x09, 0x09],
+        [0x20, 0x20]
+    ],
+    cntrl: [
+        [0x00, 0x1f],
+        [0x7f, 0x7f]
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e]
+    ],
+    space: [
+        [0x09, 0x0d],
+        [0x20, 0x20]
+    ],
+    upper: [[0x41, 0x5a]],
+    word: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ],
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66]
+    ]
+};
+/**
+ * Stands for the highest code point in a translated class until the flags are known: U+10FFFF
+ * with the `u` flag, U+FFFF without (where `[^…]` also stops at UTF-16 units). A pair of high
+ * surrogates never occurs in a pattern read from text.
+ */
+const MAX_CP = '\udbff\udbff';
+/** Ranges of a negated POSIX class (`[[:^alpha:]]`), for use inside a JS class. */
+function posixComplement(name) {
+    let out = '';
+    let next = 0;
+    for (const [lo, hi] of POSIX_RANGES[name]) {
+        if (lo > next)
+            out += lo - 1 > next ? `${hexCp(next)}-${hexCp(lo - 1)}` : hexCp(next);
+        next = hi + 1;
+    }
+    return `${out}${hexCp(next)}-${MAX_CP}`;
+}
 const PERL_CLASS = { d: '0-9', w: '0-9A-Za-z_', s: '\\t\\n\\f\\r ' };
 // Characters needing an escape inside a JS class with the u flag (`\-` is allowed there).
 const CLASS_SPECIAL = new Set(['\\', ']', '[', '^', '-']);
@@ -32225,12 +32289,10 @@ function translateRE2(pattern, options = {}) {
                     const cls = POSIX[m[2]];
                     if (!cls)
                         err('invalid character class range', cps.slice(i, end + 1).join(''));
-                    if (m[1]) {
-                        const negated = { digit: '\\D', word: '\\W', space: '\\S' }[m[2]];
-                        if (!negated)
-                            err('invalid character class range', cps.slice(i, end + 1).join(''));
-                        body += negated;
-                    }
+                    // A negated class is the complement of its ranges (RE2's classes are ASCII-only, so
+                    // JavaScript's \\S, which also excludes Unicode spaces, would not do).
+                    if (m[1])
+                        body += posixComplement(m[2]);
                     else
                         body += cls;
                     i = end + 1;
@@ -32452,7 +32514,8 @@ function translateRE2(pattern, options = {}) {
         err('missing closing )', pattern);
     out += ')'.repeat(extraClose[0]);
     const unicode = options.unicode !== 'auto' || /\\[pP]\{|\\u\{/.test(out) || /[\u{10000}-\u{10ffff}]/u.test(out);
-    return { source: out, flags: (unicode ? 'u' : '') + (hoistedI ? 'i' : ''), groupNames };
+    const source = out.split(MAX_CP).join(unicode ? '\\u{10ffff}' : '\\uffff');
+    return { source, flags: (unicode ? 'u' : '') + (hoistedI ? 'i' : ''), groupNames };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/version.ts
@@ -33567,6 +33630,7 @@ function parsePipfileLock(input, b) {
     }
 }
 // ---------------------------------------------------------------- uv.lock
+const EDGE_ORDER = { prod: 0, peer: 0, optional: 1, dev: 2 };
 function parseUvLock(input, b) {
     const d = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTomlFile */ .gm)(input.text, input.file, 'uv.lock');
     const version = d.version;
@@ -33645,21 +33709,46 @@ function parseUvLock(input, b) {
         }
         return byName.get(n) ?? [];
     };
+    // A dependency `{ name = "httpx", extra = ["http2"] }` turns on that extra of its target: what
+    // the target lists under `optional-dependencies.http2` is then installed as the requesting
+    // edge is (a required `httpx[http2]` makes `h2` required), not as an optional extra. Extras
+    // can turn on further extras, so this runs to a fixed point. Extras nothing asks for stay
+    // optional edges.
+    const activated = ids.map(() => new Map());
+    const extraKind = (i, extra) => activated[i].get((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(extra)) ?? 'optional';
+    const indexOf = new Map(ids.map((id, i) => [id, i]));
+    const edgesOf = (e, i) => [
+        ...(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.dependencies).map((dep) => [(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep), 'prod']),
+        ...Object.entries((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e['optional-dependencies'])).flatMap(([extra, list]) => (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list).map((dep) => [(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep), extraKind(i, extra)])),
+        ...Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e['dev-dependencies'])).flatMap(list => (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list).map((dep) => [(0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep), 'dev']))
+    ];
+    for (let changed = true; changed;) {
+        changed = false;
+        pkgs.forEach((e, i) => {
+            for (const [dep, via] of edgesOf(e, i)) {
+                // A package's own dev edges are not followed, so an extra asked for by a dev dependency
+                // is a plain edge of its target: the target's dev scope carries over to what it adds.
+                const kind = via === 'dev' ? 'prod' : via;
+                const extras = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(dep.extra).filter((x) => typeof x === 'string');
+                for (const to of extras.length ? resolve(dep) : []) {
+                    const j = indexOf.get(to);
+                    if (j === undefined)
+                        continue;
+                    for (const x of extras) {
+                        const prev = activated[j].get((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(x));
+                        if (prev === undefined || EDGE_ORDER[kind] < EDGE_ORDER[prev]) {
+                            activated[j].set((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(x), kind);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        });
+    }
     pkgs.forEach((e, i) => {
-        const from = ids[i];
-        for (const dep of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.dependencies))
-            for (const to of resolve((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep)))
-                b.edge(from, to, 'prod');
-        for (const list of Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e['optional-dependencies'])))
-            for (const dep of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list))
-                for (const to of resolve((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep)))
-                    b.edge(from, to, 'optional');
-        for (const field of ['dev-dependencies']) {
-            for (const list of Object.values((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(e[field])))
-                for (const dep of (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(list))
-                    for (const to of resolve((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(dep)))
-                        b.edge(from, to, 'dev');
-        }
+        for (const [dep, kind] of edgesOf(e, i))
+            for (const to of resolve(dep))
+                b.edge(ids[i], to, kind);
     });
     if (!b.roots.some(r => b.localInfo(r)?.kind === 'root')) {
         const { id: rootId } = pythonRoot(input, b);
@@ -38890,6 +38979,30 @@ function strongerScope(a, b) {
         return a;
     return RANK[b] < RANK[a] ? b : a;
 }
+/**
+ * A URL with the credentials a lockfile may carry taken out (`https://user:token@host/…` from a
+ * private registry, `git+https://x-access-token:…@github.com/…`): an SBOM is published, its
+ * URLs must not be. Web URLs lose the whole user part (a lone user name there is a token too);
+ * others (`git+ssh://git@host`) keep the user name and lose only a password. Any such URL inside
+ * a longer value is cleaned as well.
+ */
+function withoutCredentials(value) {
+    return value.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^/?#\s@]*)@/gi, (_m, scheme, userinfo) => {
+        if (/(^|\+)(https?|ftp)s?:\/\/$/i.test(scheme))
+            return scheme;
+        const colon = userinfo.indexOf(':');
+        return `${scheme}${colon < 0 ? userinfo : userinfo.slice(0, colon)}@`;
+    });
+}
+function sanitized(info) {
+    const out = { ...info };
+    if (out.downloadUrl !== undefined)
+        out.downloadUrl = withoutCredentials(out.downloadUrl);
+    if (out.properties) {
+        out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [k, withoutCredentials(v)]));
+    }
+    return out;
+}
 /** Accumulates nodes and edges while a lockfile is read. */
 class GraphBuilder {
     source;
@@ -38902,7 +39015,8 @@ class GraphBuilder {
         this.source = source;
     }
     /** Adds (or merges into) a third-party package; returns its id (= purl). */
-    addPackage(info) {
+    addPackage(raw) {
+        const info = sanitized(raw);
         const id = info.purl;
         const existing = this.nodes.get(id);
         if (existing === undefined) {
@@ -40518,6 +40632,7 @@ const BY_NAME = {
     'pom.xml': { id: 'maven', load: maven },
     'gradle.lockfile': { id: 'gradle', load: gradle },
     'buildscript-gradle.lockfile': { id: 'gradle', load: gradle },
+    'settings-gradle.lockfile': { id: 'gradle', load: gradle },
     'packages.lock.json': { id: 'nuget', load: nuget },
     'packages.config': { id: 'nuget-config', load: nugetConfig },
     'pubspec.lock': { id: 'pub', load: pub },
@@ -40557,6 +40672,22 @@ function detectFormat(rel, explicit = false) {
         return { id: 'dpkg', load: dpkg };
     return undefined;
 }
+/**
+ * A file's text by its byte-order mark: UTF-16 (little or big endian) — what Windows PowerShell
+ * 5's `pip freeze > requirements.txt` writes — or UTF-8, the BOM dropped; UTF-8 without one.
+ */
+function readText(file) {
+    const buf = (0,external_node_fs_.readFileSync)(file);
+    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+        return buf.subarray(2).toString('utf16le');
+    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+        const le = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
+        le.swap16();
+        return le.toString('utf16le');
+    }
+    const text = buf.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 function makeInput(root, rel, text) {
     const abs = external_node_path_default().join(root, rel);
     const dirAbs = external_node_path_default().dirname(abs);
@@ -40569,7 +40700,7 @@ function makeInput(root, rel, text) {
         text,
         readSibling(relative) {
             try {
-                return (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(dirAbs, relative), 'utf8');
+                return readText(external_node_path_default().resolve(dirAbs, relative));
             }
             catch {
                 return undefined;
@@ -40601,15 +40732,13 @@ async function parseFile(root, rel, format) {
     }
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(root, rel), 'utf8');
+        text = readText(external_node_path_default().join(root, rel));
     }
     catch (err) {
         throw new src/* InputError */.dz('SBOM_UNREADABLE', `cannot read: ${err.message}`, {
             position: { file: rel }
         });
     }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
     const builder = new GraphBuilder(rel);
     const parse = await f.load();
     try {
@@ -40675,7 +40804,7 @@ async function discover(root) {
 function describeRoot(root) {
     const read = (f) => {
         try {
-            return (0,external_node_fs_.readFileSync)(external_node_path_default().join(root, f), 'utf8');
+            return readText(external_node_path_default().join(root, f));
         }
         catch {
             return undefined;

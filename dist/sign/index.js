@@ -68641,6 +68641,70 @@ const POSIX = {
     word: '0-9A-Za-z_',
     xdigit: '0-9A-Fa-f'
 };
+/** The code point ranges of each POSIX class (ASCII only, as in RE2). */
+const POSIX_RANGES = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    ascii: [[0x00, 0x7f]],
+    blank: [
+        [0x09, 0x09],
+        [0x20, 0x20]
+    ],
+    cntrl: [
+        [0x00, 0x1f],
+        [0x7f, 0x7f]
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e]
+    ],
+    space: [
+        [0x09, 0x0d],
+        [0x20, 0x20]
+    ],
+    upper: [[0x41, 0x5a]],
+    word: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ],
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66]
+    ]
+};
+/**
+ * Stands for the highest code point in a translated class until the flags are known: U+10FFFF
+ * with the `u` flag, U+FFFF without (where `[^…]` also stops at UTF-16 units). A pair of high
+ * surrogates never occurs in a pattern read from text.
+ */
+const MAX_CP = '\udbff\udbff';
+/** Ranges of a negated POSIX class (`[[:^alpha:]]`), for use inside a JS class. */
+function posixComplement(name) {
+    let out = '';
+    let next = 0;
+    for (const [lo, hi] of POSIX_RANGES[name]) {
+        if (lo > next)
+            out += lo - 1 > next ? `${hexCp(next)}-${hexCp(lo - 1)}` : hexCp(next);
+        next = hi + 1;
+    }
+    return `${out}${hexCp(next)}-${MAX_CP}`;
+}
 const PERL_CLASS = { d: '0-9', w: '0-9A-Za-z_', s: '\\t\\n\\f\\r ' };
 // Characters needing an escape inside a JS class with the u flag (`\-` is allowed there).
 const CLASS_SPECIAL = new Set(['\\', ']', '[', '^', '-']);
@@ -68828,12 +68892,10 @@ function translateRE2(pattern, options = {}) {
                     const cls = POSIX[m[2]];
                     if (!cls)
                         err('invalid character class range', cps.slice(i, end + 1).join(''));
-                    if (m[1]) {
-                        const negated = { digit: '\\D', word: '\\W', space: '\\S' }[m[2]];
-                        if (!negated)
-                            err('invalid character class range', cps.slice(i, end + 1).join(''));
-                        body += negated;
-                    }
+                    // A negated class is the complement of its ranges (RE2's classes are ASCII-only, so
+                    // JavaScript's \\S, which also excludes Unicode spaces, would not do).
+                    if (m[1])
+                        body += posixComplement(m[2]);
                     else
                         body += cls;
                     i = end + 1;
@@ -69055,7 +69117,8 @@ function translateRE2(pattern, options = {}) {
         err('missing closing )', pattern);
     out += ')'.repeat(extraClose[0]);
     const unicode = options.unicode !== 'auto' || /\\[pP]\{|\\u\{/.test(out) || /[\u{10000}-\u{10ffff}]/u.test(out);
-    return { source: out, flags: (unicode ? 'u' : '') + (hoistedI ? 'i' : ''), groupNames };
+    const source = out.split(MAX_CP).join(unicode ? '\\u{10ffff}' : '\\uffff');
+    return { source, flags: (unicode ? 'u' : '') + (hoistedI ? 'i' : ''), groupNames };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
