@@ -3,32 +3,16 @@
  * (config/config.go, config/allowlist.go, config/rule.go, detect/detect.go, detect/baseline.go):
  * one small configuration + files + the findings gitleaks reports, per row.
  */
-import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { cpSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { InputError } from '@secure-pipeline/core'
 import { loadConfig, parseConfig, scanSecrets, type ScanOptions } from '../src/index.js'
 import { expand } from './gen.js'
+import { git, tmp, write } from './workdir.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const tmpDirs: string[] = []
-afterAll(() => {
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true })
-})
-
-function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'sp-gitleaks-'))
-  tmpDirs.push(d)
-  return d
-}
-
-function write(root: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
-  writeFileSync(path.join(root, rel), text)
-}
 
 const ACME = expand('acme_{hex:32}', 'compat/acme')
 const ACME2 = expand('acme_{hex:32}', 'compat/acme2')
@@ -446,18 +430,7 @@ describe('configuration lookup order', () => {
 describe('commit allowlists', () => {
   test('commits match case-insensitively, and only in git modes', async () => {
     const root = tmp()
-    const run = (...args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'Dev',
-          GIT_AUTHOR_EMAIL: 'dev@example.com',
-          GIT_COMMITTER_NAME: 'Dev',
-          GIT_COMMITTER_EMAIL: 'dev@example.com'
-        }
-      }).trim()
+    const run = (...args: string[]): string => git(root, ...args)
     run('init', '-q', '-b', 'main')
     write(root, 'a.txt', `${ACME}\n`)
     run('add', '.')

@@ -3,28 +3,11 @@
  * file itself. Keystores are binary, so these rules must fire on files that the content scan
  * skips as binary, in every mode: working tree, history, a range and the index.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { diffHeaderPath, scanSecrets, type SecretFinding } from '../src/index.js'
-
-const tmpDirs: string[] = []
-afterAll(() => {
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true })
-})
-
-function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'sp-secrets-path-'))
-  tmpDirs.push(d)
-  return d
-}
-
-function write(root: string, rel: string, data: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
-  writeFileSync(path.join(root, rel), data)
-}
+import { git, tmp, write } from './workdir.js'
 
 /** Bytes shaped like a DER keystore: binary (NUL bytes in the first block), no text secret. */
 function keystore(seed: number, size = 600): Buffer {
@@ -33,20 +16,6 @@ function keystore(seed: number, size = 600): Buffer {
   b[1] = 0x82
   for (let i = 2; i < size; i++) b[i] = (i * 31 + seed * 17) % 7 === 0 ? 0 : (i * 131 + seed) % 256
   return b
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Dev One',
-      GIT_AUTHOR_EMAIL: 'dev@example.com',
-      GIT_COMMITTER_NAME: 'Dev One',
-      GIT_COMMITTER_EMAIL: 'dev@example.com'
-    }
-  }).trim()
 }
 
 function repo(): string {

@@ -4,29 +4,11 @@
  * hand-written configuration. Accepted shapes must load and scan as gitleaks 8.30 does; shapes
  * gitleaks 8.30 rejects must fail with one message naming the file and line.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { InputError } from '@secure-pipeline/core'
 import { parseConfig, scanSecrets } from '../src/index.js'
 import { expand } from './gen.js'
-
-const tmpDirs: string[] = []
-afterAll(() => {
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true })
-})
-
-function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'sp-realcfg-'))
-  tmpDirs.push(d)
-  return d
-}
-
-function write(root: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
-  writeFileSync(path.join(root, rel), text)
-}
+import { tmp, write } from './workdir.js'
 
 /** Scans `files` with `.gitleaks.toml` = `config`; findings as `file:line:rule=secret`. */
 async function scan(config: string, files: Record<string, string>): Promise<string[]> {

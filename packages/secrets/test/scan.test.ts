@@ -1,29 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { InputError } from '@secure-pipeline/core'
 import { Baseline, parseConfig, scanSecrets, toJsonReport, toTextReport } from '../src/index.js'
 import { expand } from './gen.js'
+import { git, tmp, write } from './workdir.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const tmpDirs: string[] = []
-afterAll(() => {
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true })
-})
-
-function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'sp-secrets-'))
-  tmpDirs.push(d)
-  return d
-}
-
-function write(root: string, rel: string, text: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
-  writeFileSync(path.join(root, rel), text)
-}
 
 const GH = expand('{gh:ghp}', 'scan/gh')
 const STRIPE = expand('sk_live_{an:24}', 'scan/stripe')
@@ -324,22 +309,6 @@ describe('suppressions', () => {
 })
 
 // ---- git sources ----
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Dev One',
-      GIT_AUTHOR_EMAIL: 'dev@example.com',
-      GIT_COMMITTER_NAME: 'Dev One',
-      GIT_COMMITTER_EMAIL: 'dev@example.com',
-      GIT_AUTHOR_DATE: '2026-01-02T03:04:05Z',
-      GIT_COMMITTER_DATE: '2026-01-02T03:04:05Z'
-    }
-  }).trim()
-}
 
 function commit(root: string, files: Record<string, string>, message: string): string {
   for (const [f, t] of Object.entries(files)) write(root, f, t)
