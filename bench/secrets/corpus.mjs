@@ -1,6 +1,7 @@
 // Deterministic generators for the secret-scan benchmark: a code-like corpus with planted
 // secrets (values random, built at run time) and look-alikes, and a git history via fast-import.
 import { createHash } from 'node:crypto'
+import { crc32 } from 'node:zlib'
 
 export function rng(seed) {
   let a = createHash('sha256').update(String(seed)).digest().readUInt32LE(0)
@@ -28,20 +29,6 @@ function str(r, set, n) {
   return s
 }
 
-const CRC = (() => {
-  const t = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    t[n] = c >>> 0
-  }
-  return t
-})()
-function crc32(s) {
-  let c = 0xffffffff
-  for (let i = 0; i < s.length; i++) c = CRC[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 function ghToken(r, prefix) {
   const body = str(r, AN, 30)
