@@ -27,6 +27,24 @@ function pypiPurl(name: string, version: string): string {
   return purl('pypi', undefined, pep503(name), version)
 }
 
+/** A locked PyPI distribution; empty hashes and properties, and an unknown scope, are left out. */
+function addPypi(
+  b: GraphBuilder,
+  name: string,
+  version: string,
+  o: { hashes?: Hash[]; scope?: Scope; properties?: Record<string, string> } = {}
+): string {
+  return b.addPackage({
+    type: 'pypi',
+    name,
+    version,
+    purl: pypiPurl(name, version),
+    ...(o.hashes?.length ? { hashes: o.hashes } : {}),
+    ...(o.scope !== undefined ? { scopeHint: o.scope } : {}),
+    ...(o.properties && Object.keys(o.properties).length ? { properties: o.properties } : {})
+  })
+}
+
 const PEP508_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/
 
 /** The distribution name at the start of a PEP 508 requirement string. */
@@ -230,14 +248,7 @@ export function parseRequirements(input: ParseInput, b: GraphBuilder): void {
         const h = prefixedHash(hm[1])
         if (h) hashes.push(h)
       }
-      lastId = b.addPackage({
-        type: 'pypi',
-        name,
-        version,
-        purl: pypiPurl(name, version),
-        ...(hashes.length ? { hashes } : {}),
-        scopeHint: scope
-      })
+      lastId = addPypi(b, name, version, { hashes, scope })
       pushName(byName, name, lastId)
     }
   }
@@ -384,15 +395,7 @@ export function parsePoetryLock(input: ParseInput, b: GraphBuilder): void {
       const props: Record<string, string> = {}
       if (stype) props['secure-pipeline:python:source-type'] = stype
       if (str(source.url)) props['secure-pipeline:python:source-url'] = str(source.url)!
-      id = b.addPackage({
-        type: 'pypi',
-        name: pep503(name),
-        version,
-        purl: pypiPurl(name, version),
-        ...(hashes.length ? { hashes } : {}),
-        ...(scope !== undefined ? { scopeHint: scope } : {}),
-        ...(Object.keys(props).length ? { properties: props } : {})
-      })
+      id = addPypi(b, pep503(name), version, { hashes, scope, properties: props })
     }
     ids.push(id)
     pushName(byName, pep503(name), id)
@@ -508,15 +511,7 @@ export function parsePipfileLock(input: ParseInput, b: GraphBuilder): void {
       const hashes = arr(e.hashes)
         .map(h => prefixedHash(str(h)))
         .filter((h): h is Hash => h !== undefined)
-      const id = b.addPackage({
-        type: 'pypi',
-        name,
-        version,
-        purl: pypiPurl(name, version),
-        ...(hashes.length ? { hashes } : {}),
-        scopeHint: scope,
-        ...(Object.keys(props).length ? { properties: props } : {})
-      })
+      const id = addPypi(b, name, version, { hashes, scope, properties: props })
       pushName(byName, name, id)
       if (!sectionOf.has(id)) sectionOf.set(id, scope === 'dev' ? 'dev' : 'prod')
     }
@@ -596,14 +591,7 @@ export function parseUvLock(input: ParseInput, b: GraphBuilder): void {
       const props: Record<string, string> = {}
       if (str(source.git)) props['secure-pipeline:python:source-url'] = str(source.git)!
       if (str(source.url)) props['secure-pipeline:python:source-url'] = str(source.url)!
-      id = b.addPackage({
-        type: 'pypi',
-        name,
-        version,
-        purl: pypiPurl(name, version),
-        ...(hashes.length ? { hashes } : {}),
-        ...(Object.keys(props).length ? { properties: props } : {})
-      })
+      id = addPypi(b, name, version, { hashes, properties: props })
     }
     ids.push(id)
     pushName(byName, name, id)
@@ -718,14 +706,7 @@ export function parsePylock(input: ParseInput, b: GraphBuilder): void {
       if (scope === undefined && extras) scope = 'optional'
       if (scope === 'dev') kind = 'dev'
       else if (scope === 'optional') kind = 'optional'
-      id = b.addPackage({
-        type: 'pypi',
-        name,
-        version,
-        purl: pypiPurl(name, version),
-        ...(hashes.length ? { hashes } : {}),
-        ...(scope !== undefined ? { scopeHint: scope } : {})
-      })
+      id = addPypi(b, name, version, { hashes, scope })
     }
     ids.push(id)
     kinds.push(kind)
@@ -820,15 +801,7 @@ export function parsePdmLock(input: ParseInput, b: GraphBuilder): void {
       } else if (str(e.url) !== undefined) {
         props['secure-pipeline:python:source-url'] = str(e.url)!
       }
-      id = b.addPackage({
-        type: 'pypi',
-        name,
-        version,
-        purl: pypiPurl(name, version),
-        ...(hashes.length ? { hashes } : {}),
-        ...(scope !== undefined ? { scopeHint: scope } : {}),
-        ...(Object.keys(props).length ? { properties: props } : {})
-      })
+      id = addPypi(b, name, version, { hashes, scope, properties: props })
     }
     pushName(byName, name, id)
     // `name[extra]` entries (or `extras = [...]`) hold what the extra adds.
