@@ -33148,6 +33148,18 @@ __nccwpck_require__.r(__webpack_exports__);
 function pypiPurl(name, version) {
     return (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .purl */ .EV)('pypi', undefined, (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(name), version);
 }
+/** A locked PyPI distribution; empty hashes and properties, and an unknown scope, are left out. */
+function addPypi(b, name, version, o = {}) {
+    return b.addPackage({
+        type: 'pypi',
+        name,
+        version,
+        purl: pypiPurl(name, version),
+        ...(o.hashes?.length ? { hashes: o.hashes } : {}),
+        ...(o.scope !== undefined ? { scopeHint: o.scope } : {}),
+        ...(o.properties && Object.keys(o.properties).length ? { properties: o.properties } : {})
+    });
+}
 const PEP508_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
 /** The distribution name at the start of a PEP 508 requirement string. */
 function requirementName(spec) {
@@ -33342,14 +33354,7 @@ function parseRequirements(input, b) {
                 if (h)
                     hashes.push(h);
             }
-            lastId = b.addPackage({
-                type: 'pypi',
-                name,
-                version,
-                purl: pypiPurl(name, version),
-                ...(hashes.length ? { hashes } : {}),
-                scopeHint: scope
-            });
+            lastId = addPypi(b, name, version, { hashes, scope });
             pushName(byName, name, lastId);
         }
     };
@@ -33493,15 +33498,7 @@ function parsePoetryLock(input, b) {
                 props['secure-pipeline:python:source-type'] = stype;
             if ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(source.url))
                 props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(source.url);
-            id = b.addPackage({
-                type: 'pypi',
-                name: (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(name),
-                version,
-                purl: pypiPurl(name, version),
-                ...(hashes.length ? { hashes } : {}),
-                ...(scope !== undefined ? { scopeHint: scope } : {}),
-                ...(Object.keys(props).length ? { properties: props } : {})
-            });
+            id = addPypi(b, (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(name), version, { hashes, scope, properties: props });
         }
         ids.push(id);
         pushName(byName, (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .pep503 */ .g9)(name), id);
@@ -33600,15 +33597,7 @@ function parsePipfileLock(input, b) {
             const hashes = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .arr */ .QL)(e.hashes)
                 .map(h => (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .prefixedHash */ .qO)((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(h)))
                 .filter((h) => h !== undefined);
-            const id = b.addPackage({
-                type: 'pypi',
-                name,
-                version,
-                purl: pypiPurl(name, version),
-                ...(hashes.length ? { hashes } : {}),
-                scopeHint: scope,
-                ...(Object.keys(props).length ? { properties: props } : {})
-            });
+            const id = addPypi(b, name, version, { hashes, scope, properties: props });
             pushName(byName, name, id);
             if (!sectionOf.has(id))
                 sectionOf.set(id, scope === 'dev' ? 'dev' : 'prod');
@@ -33685,14 +33674,7 @@ function parseUvLock(input, b) {
                 props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(source.git);
             if ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(source.url))
                 props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(source.url);
-            id = b.addPackage({
-                type: 'pypi',
-                name,
-                version,
-                purl: pypiPurl(name, version),
-                ...(hashes.length ? { hashes } : {}),
-                ...(Object.keys(props).length ? { properties: props } : {})
-            });
+            id = addPypi(b, name, version, { hashes, properties: props });
         }
         ids.push(id);
         pushName(byName, name, id);
@@ -33808,14 +33790,7 @@ function parsePylock(input, b) {
                 kind = 'dev';
             else if (scope === 'optional')
                 kind = 'optional';
-            id = b.addPackage({
-                type: 'pypi',
-                name,
-                version,
-                purl: pypiPurl(name, version),
-                ...(hashes.length ? { hashes } : {}),
-                ...(scope !== undefined ? { scopeHint: scope } : {})
-            });
+            id = addPypi(b, name, version, { hashes, scope });
         }
         ids.push(id);
         kinds.push(kind);
@@ -33906,15 +33881,7 @@ function parsePdmLock(input, b) {
             else if ((0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.url) !== undefined) {
                 props['secure-pipeline:python:source-url'] = (0,_util_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(e.url);
             }
-            id = b.addPackage({
-                type: 'pypi',
-                name,
-                version,
-                purl: pypiPurl(name, version),
-                ...(hashes.length ? { hashes } : {}),
-                ...(scope !== undefined ? { scopeHint: scope } : {}),
-                ...(Object.keys(props).length ? { properties: props } : {})
-            });
+            id = addPypi(b, name, version, { hashes, scope, properties: props });
         }
         pushName(byName, name, id);
         // `name[extra]` entries (or `extras = [...]`) hold what the extra adds.
